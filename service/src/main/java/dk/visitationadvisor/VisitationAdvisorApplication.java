@@ -1,0 +1,22 @@
+package dk.visitationadvisor;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class VisitationAdvisorApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(VisitationAdvisorApplication.class, args);
+    }
+
+    /** The clock that decides "today", replaceable in tests. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

@@ -1,0 +1,46 @@
+package dk.visitationadvisor.assessment;
+
+import dk.visitationadvisor.facts.Child;
+import dk.visitationadvisor.facts.Concern;
+import dk.visitationadvisor.facts.Household;
+import dk.visitationadvisor.facts.Parent;
+import dk.visitationadvisor.facts.Pregnancy;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns a request into the facts the rules match on. Absent sections become facts with unknown
+ * fields, so that rules see "unknown" explicitly; only pregnancy and child may be absent, because
+ * their absence has a meaning (not pregnant, not born).
+ */
+final class FamilyFacts {
+
+    private FamilyFacts() {
+    }
+
+    static List<Object> of(AssessmentRequest request, LocalDate assessmentDate) {
+        List<Object> facts = new ArrayList<>();
+        if (request.pregnancy() != null) {
+            facts.add(new Pregnancy(request.pregnancy().gestationalWeek()));
+        }
+        if (request.child() != null) {
+            facts.add(Child.bornOn(request.child().birthDate(), request.child().growthOnTrack(), assessmentDate));
+        }
+        List<AssessmentRequest.Parent> parents = Objects.requireNonNullElse(request.parents(), List.of());
+        for (int number = 0; number < parents.size(); number++) {
+            AssessmentRequest.Parent parent = parents.get(number);
+            facts.add(new Parent(number, parent.role(),
+                    parent.riskFactors() == null ? null : List.copyOf(parent.riskFactors()), parent.substanceUse(),
+                    parent.wantsSubstanceTreatment(), parent.retentionAgreement(), parent.mentalIllness(),
+                    parent.cognitiveFunction()));
+        }
+        AssessmentRequest.Concern concern = Objects.requireNonNullElse(request.concern(),
+                new AssessmentRequest.Concern(null, null, null, null));
+        facts.add(new Concern(concern.level(), concern.childSafetyConcern(), concern.doubtAboutParentingCapacity(),
+                concern.placementNecessary()));
+        facts.add(new Household(request.consent(), request.housing(), request.network(), request.olderSiblings()));
+        return facts;
+    }
+}

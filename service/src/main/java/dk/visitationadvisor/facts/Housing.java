@@ -1,0 +1,6 @@
+package dk.visitationadvisor.facts;
+
+/** The family's housing. */
+public enum Housing {
+    STABLE, UNSTABLE, NONE
+}

@@ -1,0 +1,8 @@
+package dk.visitationadvisor.facts;
+
+/**
+ * An input field that is unknown and could add a risk factor for a programme, so a criterion that
+ * counts risk factors cannot say "not met" while it is unknown.
+ */
+public record UnknownRiskFact(Programme programme, String path) {
+}

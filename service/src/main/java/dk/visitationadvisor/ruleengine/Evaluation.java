@@ -1,0 +1,16 @@
+package dk.visitationadvisor.ruleengine;
+
+import dk.visitationadvisor.facts.Finding;
+import dk.visitationadvisor.facts.Parameters;
+import dk.visitationadvisor.facts.ProgrammeStatus;
+import dk.visitationadvisor.facts.Recommendation;
+import java.util.List;
+
+/**
+ * What the rules concluded about one family, with the rule set and parameter values that did it.
+ *
+ * @param firedRules the names of the rules that fired, in the order they fired
+ */
+public record Evaluation(RuleSet ruleSet, Parameters parameters, List<Finding> findings,
+        List<ProgrammeStatus> statuses, List<Recommendation> recommendations, List<String> firedRules) {
+}

@@ -1,0 +1,22 @@
+package dk.visitationadvisor.ruleengine;
+
+import dk.visitationadvisor.facts.Criterion;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kie.api.KieBase;
+
+/**
+ * A compiled, checked rule set: the KieBase that evaluates, and what explains its results. Immutable;
+ * a new rule set replaces it as a whole.
+ *
+ * @param version a hash of the content of every rule, parameter and source file
+ * @param criteria the criteria the rules define per programme, given to every evaluation as facts
+ */
+public record RuleSet(String version, String origin, KieBase kieBase, Map<String, RuleDescription> rules,
+        ParameterCatalogue parameters, SourceCatalogue sources, List<Criterion> criteria, boolean usesParameters) {
+
+    public Optional<RuleDescription> rule(String name) {
+        return Optional.ofNullable(rules.get(name));
+    }
+}

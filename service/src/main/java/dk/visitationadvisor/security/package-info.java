@@ -1,0 +1,2 @@
+/** Protection of the families' personal data: what may never enter the service, and what never leaves it. */
+package dk.visitationadvisor.security;

@@ -1,0 +1,44 @@
+package dk.visitationadvisor.assessment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A scenario file from {@code test-cases/}: a family, as the API takes it, and what the rules must
+ * answer. See docs/rule-authoring.md for the format.
+ */
+record Scenario(Path file, String name, AssessmentRequest family, JsonNode expect) {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    static Scenario read(Path file) {
+        JsonNode root = YAML.readTree(file.toFile());
+        for (String key : List.of("name", "family", "expect")) {
+            if (!root.hasNonNull(key)) {
+                throw new IllegalArgumentException(file + ": the scenario has no '" + key + "'");
+            }
+        }
+        return new Scenario(file, root.get("name").asString(),
+                YAML.treeToValue(root.get("family"), AssessmentRequest.class), root.get("expect"));
+    }
+
+    /** Every scenario file below a directory, in a stable order. */
+    static List<Path> filesBelow(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dk.visitationadvisor.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.visitationadvisor.explanation.Explainer;
+import dk.visitationadvisor.facts.CriterionKind;
+import dk.visitationadvisor.ruleengine.RuleEngine;
+import dk.visitationadvisor.ruleengine.RuleFiles;
+import dk.visitationadvisor.ruleengine.RuleSet;
+import dk.visitationadvisor.ruleengine.RuleSetBuilder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every scenario under {@code test-cases/} through the real rule files in {@code rules/}. Set
+ * {@code -Dscenarios=family-placement/inclusion} to run one folder only.
+ */
+class ScenarioTest {
+
+    static final Path RULES = Path.of(System.getProperty("advisor.rules.directory", "../rules"));
+    static final Path SCENARIOS = Path.of(System.getProperty("advisor.scenarios.directory", "../test-cases"));
+
+    private static AssessmentService service;
+    private static Map<String, Set<String>> inclusionCodes;
+    private static Validator validator;
+
+    @BeforeAll
+    static void buildRuleSet() {
+        RuleSet ruleSet = RuleSetBuilder.build(RuleFiles.fromDirectory(RULES));
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneId.of("Europe/Copenhagen"));
+        service = new AssessmentService(new RuleEngine(ruleSet), new Explainer(), clock);
+        inclusionCodes = ruleSet.rules().values().stream()
+                .filter(rule -> rule.kind() == CriterionKind.INCLUSION)
+                .collect(Collectors.groupingBy(rule -> rule.programme().name(),
+                        Collectors.mapping(rule -> rule.code(), Collectors.toCollection(TreeSet::new))));
+        validator = Validation.buildDefaultValidatorFactory().getValidator();
+    }
+
+    static Stream<Named<Path>> scenarios() {
+        Path directory = SCENARIOS.resolve(System.getProperty("scenarios", ""));
+        return Scenario.filesBelow(directory).stream()
+                .map(file -> Named.of(SCENARIOS.relativize(file).toString(), file));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void answersAsTheScenarioExpects(Path file) {
+        Scenario scenario = Scenario.read(file);
+        Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(scenario.family());
+        assertThat(violations).as("the scenario's family must be a valid request").isEmpty();
+
+        AssessmentResponse answer = service.assess(scenario.family(), Locale.ENGLISH);
+
+        List<String> problems = new ArrayList<>(ScenarioCheck.differences(scenario.expect(), answer));
+        problems.addAll(ScenarioCheck.invariantViolations(answer, inclusionCodes));
+        assertThat(problems).as("%s%n  %s", scenario.name(), file).isEmpty();
+    }
+}
