@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 record RuleText(String file, int line, String name, String text) {
 
-    private static final Pattern RULE_START = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-    private static final Pattern RULE_END = Pattern.compile("(?m)^\\s*end\\s*$");
+    private static final Pattern RULE_START = Pattern.compile("(?m)^[ \\t]*rule\\s+\"([^\"]+)\"");
+    private static final Pattern RULE_END = Pattern.compile("(?m)^[ \\t]*end[ \\t]*$");
     private static final Pattern STEP = Pattern.compile("ruleflow-group\\s+\"([^\"]+)\"");
     private static final Pattern PARAMETER_USE = Pattern.compile("params\\s*\\.\\s*\\w+\\s*\\(\\s*\"([^\"]+)\"");
 

@@ -7,9 +7,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.MediaType;
@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/assessments")
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AssessmentController {
 
     private final AssessmentService assessments;
+    private final RequestReader requests;
 
-    AssessmentController(AssessmentService assessments) {
+    AssessmentController(AssessmentService assessments, RequestReader requests) {
         this.assessments = assessments;
+        this.requests = requests;
     }
 
     @Operation(summary = "Assess a family",
@@ -39,10 +42,12 @@ class AssessmentController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AssessmentResponse> assess(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    name = "Pregnant mother at week 24", value = ApiExamples.PREGNANT_MOTHER)))
-            @Valid @RequestBody AssessmentRequest request,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = AssessmentRequest.class),
+                    examples = @ExampleObject(name = "Pregnant mother at week 24", value = ApiExamples.PREGNANT_MOTHER)))
+            @RequestBody JsonNode body,
             @Parameter(hidden = true) Locale locale) {
+        AssessmentRequest request = requests.read(body, AssessmentRequest.class);
         AssessmentResponse response = assessments.assess(request, locale);
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + response.assessmentId())).body(response);
     }

@@ -1,0 +1,18 @@
+package dk.visitationadvisor.web;
+
+import java.util.List;
+
+/** A request with one or more offending fields; answered with 400 and every field named. */
+class InvalidRequestException extends RuntimeException {
+
+    private final List<FieldProblem> problems;
+
+    InvalidRequestException(List<FieldProblem> problems) {
+        super(problems.size() + " invalid field(s)");
+        this.problems = List.copyOf(problems);
+    }
+
+    List<FieldProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,171 @@
+package dk.visitationadvisor.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a JSON body into a request record and validates it, collecting every offending field: wrong
+ * types, unknown values and fields, and Bean Validation constraints, all in one answer, instead of
+ * stopping at the first.
+ */
+@Component
+class RequestReader {
+
+    private static final String PROBLEMS = "fieldProblems";
+
+    private final JsonMapper mapper;
+    private final Validator validator;
+
+    RequestReader(JsonMapper mapper, Validator validator) {
+        this.mapper = mapper.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addHandler(new CollectingHandler())
+                .build();
+        this.validator = validator;
+    }
+
+    <T> T read(JsonNode body, Class<T> type) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("", "must be a JSON object")));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        T value;
+        try {
+            value = mapper.readerFor(type).withAttribute(PROBLEMS, problems).readValue(body);
+        } catch (JacksonException e) {
+            problems.add(new FieldProblem(path(e), "cannot be read as " + e.getOriginalMessage().split("\n")[0]));
+            throw new InvalidRequestException(sorted(problems));
+        }
+        Set<String> unreadable = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
+        for (ConstraintViolation<T> violation : validator.validate(value)) {
+            String field = violation.getPropertyPath().toString().replace(".<list element>", "");
+            if (!unreadable.contains(field)) {
+                problems.add(new FieldProblem(field, violation.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(sorted(problems));
+        }
+        return value;
+    }
+
+    private static List<FieldProblem> sorted(Collection<FieldProblem> problems) {
+        return problems.stream().distinct()
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+                .toList();
+    }
+
+    private static String path(JacksonException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : exception.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** Records each unreadable value with its path, and reads it as null so that reading goes on. */
+    private static final class CollectingHandler extends DeserializationProblemHandler {
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+                ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
+            record(ctxt, pathOf(p, propertyName), "is not a field of this request");
+            p.skipChildren();
+            return true;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
+                String failureMsg) {
+            record(ctxt, pathOf(ctxt.getParser(), null), "must be " + describe(targetType));
+            return null;
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
+                String failureMsg) {
+            record(ctxt, pathOf(ctxt.getParser(), null), "must be " + describe(targetType));
+            return null;
+        }
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken token,
+                JsonParser p, String failureMsg) {
+            record(ctxt, pathOf(p, null), "must be " + describe(targetType.getRawClass()));
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            }
+            return null;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void record(DeserializationContext ctxt, String field, String message) {
+            ((List<FieldProblem>) ctxt.getAttribute(PROBLEMS)).add(new FieldProblem(field, message));
+        }
+
+        /** The JSON path of the parser's current value, e.g. {@code parents[0].role}. */
+        private static String pathOf(JsonParser p, String propertyName) {
+            TokenStreamContext context = p.streamReadContext();
+            if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+                context = context.getParent();
+            }
+            Deque<String> parts = new ArrayDeque<>();
+            if (propertyName != null && !propertyName.equals(context.currentName())) {
+                parts.push("." + propertyName);
+            }
+            for (; context != null && !context.inRoot(); context = context.getParent()) {
+                parts.push(context.inArray() ? "[" + context.getCurrentIndex() + "]" : "." + context.currentName());
+            }
+            String path = String.join("", parts);
+            return path.startsWith(".") ? path.substring(1) : path;
+        }
+
+        private static String describe(Class<?> type) {
+            if (type.isEnum()) {
+                return "one of " + Arrays.toString(type.getEnumConstants());
+            }
+            if (type == Integer.class || type == int.class || type == Long.class) {
+                return "a whole number";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "true, false or null";
+            }
+            if (type == LocalDate.class) {
+                return "a date as YYYY-MM-DD";
+            }
+            if (type == String.class) {
+                return "a text";
+            }
+            if (Collection.class.isAssignableFrom(type)) {
+                return "a list";
+            }
+            return "an object";
+        }
+    }
+}
