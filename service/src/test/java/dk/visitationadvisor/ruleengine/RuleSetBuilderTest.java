@@ -1,17 +1,143 @@
 package dk.visitationadvisor.ruleengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.visitationadvisor.facts.CriterionKind;
+import dk.visitationadvisor.facts.Programme;
+import dk.visitationadvisor.support.RuleDirectories;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuleSetBuilderTest {
 
-    static final Path RULES = Path.of(System.getProperty("advisor.rules.directory", "../rules"));
+    static RuleSet repositoryRules;
+
+    @TempDir
+    Path copy;
+
+    @BeforeAll
+    static void build() {
+        repositoryRules = RuleSetBuilder.build(RuleFiles.fromDirectory(RuleDirectories.RULES));
+    }
 
     @Test
-    void buildsTheRuleSetOfTheRepository() {
-        RuleSet ruleSet = RuleSetBuilder.build(RuleFiles.fromDirectory(RULES));
-        assertThat(ruleSet.rules()).containsKey("FA-IN-AGE met: the family is expecting a child");
+    void describesEveryRuleOfTheRepositoryWithItsMetadata() {
+        RuleDescription rule = repositoryRules.rule("FA-IN-AGE met: the youngest child is under the age limit")
+                .orElseThrow();
+        assertThat(rule.code()).isEqualTo("FA-IN-AGE");
+        assertThat(rule.kind()).isEqualTo(CriterionKind.INCLUSION);
+        assertThat(rule.programme()).isEqualTo(Programme.FAMILY_PLACEMENT);
+        assertThat(rule.step()).isEqualTo("criteria");
+        assertThat(rule.file()).isEqualTo("family-placement/inclusion.drl");
+        assertThat(rule.parameters()).containsExactly("familyPlacement.childAgeLimitMonths");
+        assertThat(rule.sources()).containsExactly("fa-target-group-age");
+        assertThat(repositoryRules.criteria()).extracting("code")
+                .containsExactlyInAnyOrder("FA-IN-AGE", "FA-IN-CONCERN", "FA-IN-RISK", "FA-IN-VOLUNTARY",
+                        "IS-IN-CONCERN", "IS-IN-RISK", "IS-IN-STAGE");
+    }
+
+    @Test
+    void versionIsAHashOfTheContent() throws IOException {
+        copyRules();
+        String before = RuleFiles.fromDirectory(copy).version();
+        assertThat(before).isEqualTo(repositoryRules.version());
+        Files.writeString(copy.resolve("parameters.yaml"), "\n# a comment\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(RuleFiles.fromDirectory(copy).version()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aBrokenRuleFileIsRefusedWithFileLineAndProblem() throws IOException {
+        copyRules();
+        Path file = copy.resolve("family-placement/inclusion.drl");
+        Files.writeString(file, Files.readString(file).replace("$pregnancy : Pregnancy()", "$pregnancy : Pregnancy( ("));
+
+        assertThatThrownBy(() -> RuleSetBuilder.build(RuleFiles.fromDirectory(copy)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageMatching("(?s).*family-placement/inclusion\\.drl:\\d+: .*");
+    }
+
+    @Test
+    void aRuleWithoutMetadataOrWithUnknownReferencesIsRefused() throws IOException {
+        copyRules();
+        Files.writeString(copy.resolve("family-placement/extra.drl"), """
+                package rules.familyplacement;
+                import dk.visitationadvisor.facts.*;
+                global Parameters params;
+
+                rule "NEW-RULE without texts"
+                    @code("NEW-RULE") @programme("FAMILY_PLACEMENT") @kind("INCLUSION") @source("no-such-passage")
+                    ruleflow-group "criteria"
+                when
+                    Child( ageInDays > params.value( "no.such.parameter" ) )
+                then
+                end
+
+                rule "NEW-RULE in no step"
+                    @code("NEW-RULE") @programme("SOMEWHERE") @kind("INCLUSION") @source("fa-visitation")
+                    @text_da("x") @text_en("x")
+                when
+                    Child()
+                then
+                end
+                """);
+
+        assertThatThrownBy(() -> RuleSetBuilder.build(RuleFiles.fromDirectory(copy)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("family-placement/extra.drl:5: rule \"NEW-RULE without texts\" has no @text_da")
+                .hasMessageContaining("@source(\"no-such-passage\") is not in sources.yaml")
+                .hasMessageContaining("parameter \"no.such.parameter\" is not defined in parameters.yaml")
+                .hasMessageContaining("family-placement/extra.drl:13: rule \"NEW-RULE in no step\" @programme(\"SOMEWHERE\")")
+                .hasMessageContaining("ruleflow-group must be one of the steps");
+    }
+
+    @Test
+    void aParameterFileWithoutReferenceIsRefused() throws IOException {
+        copyRules();
+        Files.writeString(copy.resolve("parameters.yaml"), """
+                familyPlacement.childAgeLimitMonths:
+                  description: the limit
+                  unit: months
+                  values:
+                    2023-01-01: 12
+                """);
+
+        assertThatThrownBy(() -> RuleSetBuilder.build(RuleFiles.fromDirectory(copy)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("parameter 'familyPlacement.childAgeLimitMonths' has no 'reference'");
+    }
+
+    @Test
+    void aParameterTakesTheValueInForceOnTheAssessmentDate() throws IOException {
+        copyRules();
+        Path parameters = copy.resolve("parameters.yaml");
+        Files.writeString(parameters, Files.readString(parameters).replace("    2020-01-01: 2\n",
+                "    2020-01-01: 2\n    2027-01-01: 3\n"));
+
+        RuleSet ruleSet = RuleSetBuilder.build(RuleFiles.fromDirectory(copy));
+
+        assertThat(ruleSet.parameters().inForceOn(LocalDate.of(2026, 12, 31)).value("intensiveInfant.minimumRiskFactors"))
+                .isEqualTo(2);
+        assertThat(ruleSet.parameters().inForceOn(LocalDate.of(2027, 1, 1)).value("intensiveInfant.minimumRiskFactors"))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aDirectoryWithoutRulesIsRefused() throws IOException {
+        Files.copy(RuleDirectories.RULES.resolve("parameters.yaml"), copy.resolve("parameters.yaml"));
+        Files.copy(RuleDirectories.RULES.resolve("sources.yaml"), copy.resolve("sources.yaml"));
+
+        assertThatThrownBy(() -> RuleSetBuilder.build(RuleFiles.fromDirectory(copy)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("No rule files (*.drl) found");
+    }
+
+    private void copyRules() {
+        RuleDirectories.copyInto(copy);
     }
 }
