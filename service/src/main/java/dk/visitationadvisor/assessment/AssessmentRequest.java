@@ -29,7 +29,7 @@ import java.util.List;
 @ValidAssessmentDates
 public record AssessmentRequest(
         @Schema(description = "Pseudonymous case reference; never a CPR number", example = "K-2026-0042")
-        @NotBlank @Size(max = 64) @Pattern(regexp = CASE_REF, message = "must be letters, digits and - _ . / only")
+        @NotBlank @Size(max = 64) @Pattern(regexp = CASE_REF, message = "{dk.visitationadvisor.caseRef.pattern}")
         @NotCprShaped String caseRef,
         @Schema(description = "Date of the assessment; today when absent", example = "2026-11-22")
         @PastOrPresent LocalDate assessmentDate,

@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidAssessmentDates {
 
-    String message() default "must not be after the assessment date";
+    String message() default "{dk.visitationadvisor.ValidAssessmentDates.message}";
 
     Class<?>[] groups() default {};
 

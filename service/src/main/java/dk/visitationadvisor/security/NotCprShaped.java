@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NotCprShaped {
 
-    String message() default "must not contain a CPR number; use a pseudonymous reference";
+    String message() default "{dk.visitationadvisor.NotCprShaped.message}";
 
     Class<?>[] groups() default {};
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,9 +28,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
 
+    private final MessageSource messages;
+
+    ProblemDetailsAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
-        return invalid("The request has " + ex.problems().size() + " invalid field(s).", ex.problems());
+        return invalid(message("problem.invalid.detail", ex.problems().size()), ex.problems());
     }
 
     /** The body is not JSON at all, is missing, or is too large to read. */
@@ -37,14 +45,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causeOf(ex, RequestTooLargeException.class) != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
-                    HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than this endpoint accepts."));
+                    HttpStatus.CONTENT_TOO_LARGE, message("problem.tooLarge.detail")));
         }
         StreamReadException malformed = causeOf(ex, StreamReadException.class);
-        String message = malformed != null && malformed.getLocation() != null
-                ? "is not valid JSON at line " + malformed.getLocation().getLineNr() + ", column "
-                        + malformed.getLocation().getColumnNr()
-                : "must be a JSON object";
-        return invalid("The request body could not be read.", List.of(new FieldProblem("", message)));
+        String problem;
+        if (malformed == null || malformed.getLocation() == null) {
+            problem = message("request.notAnObject");
+        } else if (malformed.getOriginalMessage().startsWith("Duplicate Object property")) {
+            problem = message("request.duplicateField");
+        } else {
+            problem = message("request.notJson", malformed.getLocation().getLineNr(),
+                    malformed.getLocation().getColumnNr());
+        }
+        return invalid(message("problem.unreadable.detail"), List.of(new FieldProblem("", problem)));
     }
 
     /** Anything unexpected: a 500 without details, logged without the request body. */
@@ -55,10 +68,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR, "The service could not complete the request."));
     }
 
-    private static ResponseEntity<Object> invalid(String detail, List<FieldProblem> errors) {
+    private String message(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+    }
+
+    private ResponseEntity<Object> invalid(String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(INVALID_INPUT);
-        problem.setTitle("Invalid input");
+        problem.setTitle(message("problem.invalid.title"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }

@@ -10,8 +10,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -33,35 +36,43 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RequestReader {
 
-    private static final String PROBLEMS = "fieldProblems";
+    private static final String UNREADABLE = "unreadableValues";
+
+    /** A value Jackson could not read: its path, and the message code saying why. */
+    private record UnreadableValue(String field, String code, Object... arguments) {
+    }
 
     private final JsonMapper mapper;
     private final Validator validator;
+    private final MessageSource messages;
 
-    RequestReader(JsonMapper mapper, Validator validator) {
+    RequestReader(JsonMapper mapper, Validator validator, MessageSource messages) {
         this.mapper = mapper.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addHandler(new CollectingHandler())
                 .build();
         this.validator = validator;
+        this.messages = messages;
     }
 
+    /** The request, or an {@link InvalidRequestException} naming every offending field in the request's language. */
     <T> T read(JsonNode body, Class<T> type) {
         if (body == null || !body.isObject()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("", "must be a JSON object")));
+            throw invalid(List.of(new UnreadableValue("", "request.notAnObject")));
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        List<UnreadableValue> unreadable = new ArrayList<>();
         T value;
         try {
-            value = mapper.readerFor(type).withAttribute(PROBLEMS, problems).readValue(body);
+            value = mapper.readerFor(type).withAttribute(UNREADABLE, unreadable).readValue(body);
         } catch (JacksonException e) {
-            problems.add(new FieldProblem(path(e), "cannot be read as " + e.getOriginalMessage().split("\n")[0]));
-            throw new InvalidRequestException(sorted(problems));
+            unreadable.add(new UnreadableValue(path(e), "request.outOfRange"));
+            throw invalid(unreadable);
         }
-        Set<String> unreadable = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
+        List<FieldProblem> problems = new ArrayList<>(resolve(unreadable));
+        Set<String> unreadableFields = unreadable.stream().map(UnreadableValue::field).collect(Collectors.toSet());
         for (ConstraintViolation<T> violation : validator.validate(value)) {
             String field = violation.getPropertyPath().toString().replace(".<list element>", "");
-            if (!unreadable.contains(field)) {
+            if (!unreadableFields.contains(field)) {
                 problems.add(new FieldProblem(field, violation.getMessage()));
             }
         }
@@ -69,6 +80,17 @@ class RequestReader {
             throw new InvalidRequestException(sorted(problems));
         }
         return value;
+    }
+
+    private InvalidRequestException invalid(List<UnreadableValue> unreadable) {
+        return new InvalidRequestException(sorted(resolve(unreadable)));
+    }
+
+    private List<FieldProblem> resolve(List<UnreadableValue> unreadable) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return unreadable.stream()
+                .map(u -> new FieldProblem(u.field(), messages.getMessage(u.code(), u.arguments(), locale)))
+                .toList();
     }
 
     private static List<FieldProblem> sorted(Collection<FieldProblem> problems) {
@@ -95,7 +117,7 @@ class RequestReader {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
                 ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
-            record(ctxt, pathOf(p, propertyName), "is not a field of this request");
+            record(ctxt, new UnreadableValue(pathOf(p, propertyName), "request.unknownField"));
             p.skipChildren();
             return true;
         }
@@ -103,21 +125,21 @@ class RequestReader {
         @Override
         public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
                 String failureMsg) {
-            record(ctxt, pathOf(ctxt.getParser(), null), "must be " + describe(targetType));
+            record(ctxt, expected(pathOf(ctxt.getParser(), null), targetType));
             return null;
         }
 
         @Override
         public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
                 String failureMsg) {
-            record(ctxt, pathOf(ctxt.getParser(), null), "must be " + describe(targetType));
+            record(ctxt, expected(pathOf(ctxt.getParser(), null), targetType));
             return null;
         }
 
         @Override
         public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken token,
                 JsonParser p, String failureMsg) {
-            record(ctxt, pathOf(p, null), "must be " + describe(targetType.getRawClass()));
+            record(ctxt, expected(pathOf(p, null), targetType.getRawClass()));
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                 p.skipChildren();
             }
@@ -125,8 +147,8 @@ class RequestReader {
         }
 
         @SuppressWarnings("unchecked")
-        private static void record(DeserializationContext ctxt, String field, String message) {
-            ((List<FieldProblem>) ctxt.getAttribute(PROBLEMS)).add(new FieldProblem(field, message));
+        private static void record(DeserializationContext ctxt, UnreadableValue value) {
+            ((List<UnreadableValue>) ctxt.getAttribute(UNREADABLE)).add(value);
         }
 
         /** The JSON path of the parser's current value, e.g. {@code parents[0].role}. */
@@ -146,26 +168,27 @@ class RequestReader {
             return path.startsWith(".") ? path.substring(1) : path;
         }
 
-        private static String describe(Class<?> type) {
+        /** What the field should have been, as a message code. */
+        private static UnreadableValue expected(String field, Class<?> type) {
             if (type.isEnum()) {
-                return "one of " + Arrays.toString(type.getEnumConstants());
+                return new UnreadableValue(field, "request.mustBeOneOf", Arrays.toString(type.getEnumConstants()));
             }
             if (type == Integer.class || type == int.class || type == Long.class) {
-                return "a whole number";
+                return new UnreadableValue(field, "request.mustBeWholeNumber");
             }
             if (type == Boolean.class || type == boolean.class) {
-                return "true, false or null";
+                return new UnreadableValue(field, "request.mustBeBoolean");
             }
             if (type == LocalDate.class) {
-                return "a date as YYYY-MM-DD";
+                return new UnreadableValue(field, "request.mustBeDate");
             }
             if (type == String.class) {
-                return "a text";
+                return new UnreadableValue(field, "request.mustBeText");
             }
             if (Collection.class.isAssignableFrom(type)) {
-                return "a list";
+                return new UnreadableValue(field, "request.mustBeList");
             }
-            return "an object";
+            return new UnreadableValue(field, "request.mustBeObject");
         }
     }
 }

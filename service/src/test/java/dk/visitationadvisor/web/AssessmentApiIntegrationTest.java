@@ -32,13 +32,15 @@ class AssessmentApiIntegrationTest {
     @Autowired
     MockMvc mvc;
 
+    /** Posts in English, so that messages can be asserted in one language. */
     private ResultActions assess(String json) throws Exception {
-        return mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "en").content(json));
     }
 
     @Test
     void answersTheContractExampleWith201AndAnExplainedRecommendation() throws Exception {
-        assess(ApiExamples.PREGNANT_MOTHER)
+        mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON).content(ApiExamples.PREGNANT_MOTHER))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", matchesPattern("/api/v1/assessments/[0-9a-f-]{36}")))
                 .andExpect(jsonPath("$.caseRef").value("K-2026-0042"))
@@ -59,6 +61,35 @@ class AssessmentApiIntegrationTest {
                 .andExpect(jsonPath("$.firedRules", hasItem("IS-IN-RISK met")))
                 .andExpect(jsonPath("$.escalations", empty()))
                 .andExpect(jsonPath("$.followUps", empty()));
+    }
+
+    @Test
+    void answersInDanishByDefault() throws Exception {
+        mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
+                        .content(ApiExamples.PREGNANT_MOTHER))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.programmes[*].reasons[?(@.code == 'IS-IN-RISK')].text")
+                        .value("Forældrene har mindst 2 af de forbundne problematikker, målgruppen beskrives med."))
+                .andExpect(jsonPath("$.recommendationReasons[0].text", startsWith("[Lokal praksis]")));
+    }
+
+    @Test
+    void explainsBadInputInDanishByDefault() throws Exception {
+        mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"caseRef\": \"0101901234\", \"housing\": \"CASTLE\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Ugyldige oplysninger"))
+                .andExpect(jsonPath("$.errors[0].field").value("caseRef"))
+                .andExpect(jsonPath("$.errors[0].message").value("må ikke indeholde et CPR-nummer; brug en pseudonym reference"))
+                .andExpect(jsonPath("$.errors[1].field").value("housing"))
+                .andExpect(jsonPath("$.errors[1].message").value("skal være en af [STABLE, UNSTABLE, NONE]"));
+    }
+
+    @Test
+    void refusesAFieldGivenTwice() throws Exception {
+        assess("{\"caseRef\": \"K-1\", \"consent\": true, \"consent\": false}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("is given more than once"));
     }
 
     @Test
