@@ -1,14 +1,6 @@
 package dk.visitationadvisor.assessment;
 
 import dk.visitationadvisor.explanation.Explainer;
-import dk.visitationadvisor.facts.CognitiveFunction;
-import dk.visitationadvisor.facts.ConcernLevel;
-import dk.visitationadvisor.facts.Housing;
-import dk.visitationadvisor.facts.MentalIllness;
-import dk.visitationadvisor.facts.Network;
-import dk.visitationadvisor.facts.ParentRole;
-import dk.visitationadvisor.facts.RiskFactorType;
-import dk.visitationadvisor.facts.SubstanceUse;
 import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
@@ -16,7 +8,6 @@ import dk.visitationadvisor.ruleengine.RuleSetBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,13 +23,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 public class AssessmentBenchmark {
 
-    static final AssessmentRequest TYPICAL_FAMILY = new AssessmentRequest("K-2026-0042", LocalDate.of(2026, 11, 22),
-            new AssessmentRequest.Pregnancy(24), null, 1,
-            List.of(new AssessmentRequest.Parent(ParentRole.MOTHER,
-                    List.of(RiskFactorType.LOW_MENTALIZATION, RiskFactorType.CHILDHOOD_TRAUMA), SubstanceUse.NONE,
-                    null, false, MentalIllness.MILD_MODERATE, CognitiveFunction.NORMAL)),
-            new AssessmentRequest.Concern(ConcernLevel.SIGNIFICANT, true, true, false), true, Housing.STABLE,
-            Network.LIMITED);
+    static final AssessmentRequest TYPICAL_FAMILY = Families.PREGNANT_MOTHER;
 
     private AssessmentService service;
     private RuleEngine engine;

@@ -6,6 +6,9 @@ import dk.visitationadvisor.facts.Housing;
 import dk.visitationadvisor.facts.MentalIllness;
 import dk.visitationadvisor.facts.Network;
 import dk.visitationadvisor.facts.ParentRole;
+import dk.visitationadvisor.facts.Phase;
+import dk.visitationadvisor.facts.Programme;
+import dk.visitationadvisor.facts.Rater;
 import dk.visitationadvisor.facts.RiskFactorType;
 import dk.visitationadvisor.facts.SubstanceUse;
 import dk.visitationadvisor.security.NotCprShaped;
@@ -26,7 +29,7 @@ import java.util.List;
  * that means unknown, never "no". {@code pregnancy} is null when nobody is pregnant, {@code child}
  * before birth.
  */
-@ValidAssessmentDates
+@ConsistentAssessment
 public record AssessmentRequest(
         @Schema(description = "Pseudonymous case reference; never a CPR number", example = "K-2026-0042")
         @NotBlank @Size(max = 64) @Pattern(regexp = CASE_REF, message = "{dk.visitationadvisor.caseRef.pattern}")
@@ -40,7 +43,9 @@ public record AssessmentRequest(
         @Valid Concern concern,
         Boolean consent,
         Housing housing,
-        Network network) {
+        Network network,
+        @Schema(description = "The programme the family is already in; null at visitation") @Valid Course course,
+        @Schema(description = "The latest instrument scores; a score left out was not measured") @Valid Measurements measurements) {
 
     static final String CASE_REF = "^[A-Za-z0-9][A-Za-z0-9._/-]*$";
 
@@ -66,6 +71,38 @@ public record AssessmentRequest(
             Boolean retentionAgreement,
             MentalIllness mentalIllness,
             CognitiveFunction cognitiveFunction) {
+    }
+
+    /** The programme the family is in, and the phase the caseworker judges it to be in. */
+    public record Course(
+            Programme programme,
+            @Schema(example = "2026-09-01") @PastOrPresent LocalDate startDate,
+            Phase phase,
+            @Schema(description = "The date the current phase began, e.g. the first day of the residential stay")
+            @PastOrPresent LocalDate phaseStartDate,
+            @Schema(description = "Intensive infant programme: the status letter around gestational week 32 is sent")
+            Boolean statusLetterSent,
+            @Schema(description = "Family placement: a discharge plan (udslusningsplan) is agreed") Boolean dischargePlan,
+            @Schema(description = "Family placement: concrete agreements with the family's network are made")
+            Boolean networkAgreements,
+            @Schema(description = "Family placement: a safety plan (sikkerhedsplan) is agreed") Boolean safetyPlan) {
+    }
+
+    /** Instrument scores; leave out what was not measured. */
+    public record Measurements(
+            @Schema(description = "EPDS total score, 0-30") @Min(0) @Max(30) Integer epds,
+            @Schema(description = "EPDS item 10 (thoughts of self-harm), 0-3") @Min(0) @Max(3) Integer epdsSelfHarm,
+            @Schema(description = "Who answered the EPDS") ParentRole epdsRespondent,
+            @Schema(description = "ADBB total score, 0-32") @Min(0) @Max(32) Integer adbb,
+            @Schema(description = "ORS score for the child, 0-40") @Min(0) @Max(40) Integer ors,
+            @Schema(description = "Who scored the ORS") Rater orsRater,
+            @Schema(description = "SRS score, 0-40") @Min(0) @Max(40) Integer srs,
+            @Schema(description = "Care Index sensitivity, 0-14") @Min(0) @Max(14) Integer careIndexSensitivity,
+            @Schema(description = "ASQ:SE-2 total score") @Min(0) @Max(500) Integer asqse2,
+            @Schema(description = "Which ASQ:SE-2 questionnaire was used, by its age interval in months", example = "6")
+            @Min(1) @Max(72) Integer asqse2IntervalMonths,
+            @Schema(description = "Agreed contacts the parents missed since the last assessment")
+            @Min(0) @Max(1000) Integer missedContacts) {
     }
 
     /** The caseworker's concern for the child. */

@@ -1,9 +1,16 @@
 package dk.visitationadvisor.assessment;
 
+import dk.visitationadvisor.assessment.AssessmentResponse.Escalation;
+import dk.visitationadvisor.assessment.AssessmentResponse.FollowUp;
 import dk.visitationadvisor.assessment.AssessmentResponse.ProgrammeResult;
+import dk.visitationadvisor.assessment.AssessmentResponse.VisitPlan;
 import dk.visitationadvisor.explanation.Explainer;
 import dk.visitationadvisor.explanation.Reason;
+import dk.visitationadvisor.facts.Abstention;
+import dk.visitationadvisor.facts.CurrentPhase;
+import dk.visitationadvisor.facts.FactRef;
 import dk.visitationadvisor.facts.Finding;
+import dk.visitationadvisor.facts.Outcome;
 import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.facts.ProgrammeStatus;
 import dk.visitationadvisor.facts.Recommendation;
@@ -11,6 +18,7 @@ import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +27,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** Assesses a family: its facts through the rules, and the findings into an explained recommendation. */
+/** Assesses a family: its facts through the rules, and what they concluded into an explained answer. */
 @Service
 public class AssessmentService {
 
@@ -45,27 +53,44 @@ public class AssessmentService {
     public AssessmentResponse assess(AssessmentRequest request, Locale locale) {
         LocalDate assessmentDate = Objects.requireNonNullElseGet(request.assessmentDate(), () -> LocalDate.now(clock));
         Evaluation evaluation = engine.evaluate(FamilyFacts.of(request, assessmentDate), assessmentDate);
+        Explanations explain = new Explanations(evaluation, locale);
 
         List<ProgrammeResult> programmes = PROGRAMME_ORDER.stream()
-                .map(programme -> programmeResult(evaluation, programme, locale))
+                .map(programme -> programmeResult(evaluation, programme, explain))
                 .toList();
         List<Recommendation> recommendations = evaluation.recommendations().stream()
                 .sorted(Comparator.comparing(Recommendation::code).thenComparing(r -> r.facts().toString()))
                 .toList();
         List<Reason> recommendationReasons = recommendations.stream()
-                .map(r -> explainer.explain(evaluation.ruleSet(), evaluation.parameters(), r.rule(), null, r.facts(),
-                        r.missing(), locale))
+                .map(r -> explain.reason(r.rule(), null, r.facts(), r.missing()))
                 .toList();
+        List<Escalation> escalations = evaluation.escalations().stream()
+                .sorted(Comparator.comparing((dk.visitationadvisor.facts.Escalation e) -> e.severity()).reversed()
+                        .thenComparing(e -> e.code()).thenComparing(e -> e.facts().toString()))
+                .map(explain::escalation)
+                .toList();
+        List<Reason> abstentions = evaluation.abstentions().stream()
+                .sorted(Comparator.comparing(Abstention::code).thenComparing(Abstention::rule))
+                .map(a -> explain.reason(a.rule(), Outcome.UNKNOWN, a.facts(), a.missing()))
+                .toList();
+        List<FollowUp> followUps = evaluation.followUps().stream()
+                .sorted(Comparator.comparing(dk.visitationadvisor.facts.FollowUp::due)
+                        .thenComparing(dk.visitationadvisor.facts.FollowUp::code))
+                .map(explain::followUp)
+                .toList();
+
         TreeSet<String> missing = new TreeSet<>();
         evaluation.findings().forEach(finding -> missing.addAll(finding.missing()));
         recommendations.forEach(recommendation -> missing.addAll(recommendation.missing()));
+        evaluation.abstentions().forEach(abstention -> missing.addAll(abstention.missing()));
 
         return new AssessmentResponse(UUID.randomUUID().toString(), request.caseRef(), assessmentDate,
                 evaluation.ruleSet().version(), programmes, recommendedProgramme(recommendations),
-                recommendationReasons, List.of(), null, List.of(), List.copyOf(missing), evaluation.firedRules());
+                recommendationReasons, escalations, visitPlan(evaluation, explain), followUps, abstentions,
+                List.copyOf(missing), evaluation.firedRules());
     }
 
-    private ProgrammeResult programmeResult(Evaluation evaluation, Programme programme, Locale locale) {
+    private static ProgrammeResult programmeResult(Evaluation evaluation, Programme programme, Explanations explain) {
         ProgrammeStatus status = evaluation.statuses().stream()
                 .filter(s -> s.programme() == programme)
                 .findFirst()
@@ -73,8 +98,7 @@ public class AssessmentService {
         List<Reason> reasons = evaluation.findings().stream()
                 .filter(finding -> finding.programme() == programme)
                 .sorted(REASON_ORDER)
-                .map(f -> explainer.explain(evaluation.ruleSet(), evaluation.parameters(), f.rule(), f.outcome(),
-                        f.facts(), f.missing(), locale))
+                .map(f -> explain.reason(f.rule(), f.outcome(), f.facts(), f.missing()))
                 .toList();
         return new ProgrammeResult(programme, status.status(), reasons);
     }
@@ -83,5 +107,50 @@ public class AssessmentService {
     private static Programme recommendedProgramme(List<Recommendation> recommendations) {
         List<Programme> chosen = recommendations.stream().map(Recommendation::programme).distinct().toList();
         return chosen.size() == 1 ? chosen.get(0) : null;
+    }
+
+    /** The plan for the phase the rules found, with its range: adjusted when an adjustment applies. */
+    private static VisitPlan visitPlan(Evaluation evaluation, Explanations explain) {
+        if (evaluation.phases().isEmpty()) {
+            return null;
+        }
+        CurrentPhase phase = evaluation.phases().get(0);
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(explain.reason(phase.rule(), null, phase.facts(), List.of()));
+        evaluation.planNotes().forEach(note -> reasons.add(explain.reason(note.rule(), null, note.facts(), List.of())));
+        evaluation.visitRanges().forEach(range -> reasons.add(explain.reason(range.rule(), null, range.facts(), List.of())));
+        reasons.sort(Comparator.comparing(Reason::kind).thenComparing(Reason::code).thenComparing(Reason::rule));
+        return new VisitPlan(phase.programme(), phase.phase(), VisitRanges.inForce(evaluation.visitRanges()),
+                List.copyOf(reasons));
+    }
+
+    /** Explains statements in one language, against the rule set and parameters of one evaluation. */
+    private final class Explanations {
+
+        private final Evaluation evaluation;
+        private final Locale locale;
+
+        Explanations(Evaluation evaluation, Locale locale) {
+            this.evaluation = evaluation;
+            this.locale = locale;
+        }
+
+        Reason reason(String rule, Outcome outcome, List<FactRef> facts, List<String> missing) {
+            return explainer.explain(evaluation.ruleSet(), evaluation.parameters(), rule, outcome, facts, missing,
+                    locale);
+        }
+
+        Escalation escalation(dk.visitationadvisor.facts.Escalation escalation) {
+            Reason reason = reason(escalation.rule(), null, escalation.facts(), List.of());
+            String action = evaluation.ruleSet().rule(escalation.rule()).orElseThrow().action(locale);
+            return new Escalation(escalation.code(), escalation.severity(), action, reason.text(), reason.source(),
+                    reason.quotes(), reason.facts(), escalation.rule());
+        }
+
+        FollowUp followUp(dk.visitationadvisor.facts.FollowUp followUp) {
+            Reason reason = reason(followUp.rule(), null, followUp.facts(), List.of());
+            return new FollowUp(followUp.code(), followUp.due(), reason.text(), reason.source(), reason.facts(),
+                    followUp.rule());
+        }
     }
 }

@@ -2,7 +2,9 @@ package dk.visitationadvisor.assessment;
 
 import dk.visitationadvisor.facts.Child;
 import dk.visitationadvisor.facts.Concern;
+import dk.visitationadvisor.facts.Course;
 import dk.visitationadvisor.facts.Household;
+import dk.visitationadvisor.facts.Measurements;
 import dk.visitationadvisor.facts.Parent;
 import dk.visitationadvisor.facts.Pregnancy;
 import java.time.LocalDate;
@@ -12,8 +14,8 @@ import java.util.Objects;
 
 /**
  * Turns a request into the facts the rules match on. Absent sections become facts with unknown
- * fields, so that rules see "unknown" explicitly; only pregnancy and child may be absent, because
- * their absence has a meaning (not pregnant, not born).
+ * fields, so that rules see "unknown" explicitly; only pregnancy, child and course may be absent,
+ * because their absence has a meaning (not pregnant, not born, at visitation).
  */
 final class FamilyFacts {
 
@@ -41,6 +43,16 @@ final class FamilyFacts {
         facts.add(new Concern(concern.level(), concern.childSafetyConcern(), concern.doubtAboutParentingCapacity(),
                 concern.placementNecessary()));
         facts.add(new Household(request.consent(), request.housing(), request.network(), request.olderSiblings()));
+        AssessmentRequest.Course course = request.course();
+        if (course != null) {
+            facts.add(Course.of(course.programme(), course.startDate(), course.phase(), course.phaseStartDate(),
+                    course.statusLetterSent(), course.dischargePlan(), course.networkAgreements(), course.safetyPlan(),
+                    assessmentDate));
+        }
+        AssessmentRequest.Measurements m = Objects.requireNonNullElse(request.measurements(),
+                new AssessmentRequest.Measurements(null, null, null, null, null, null, null, null, null, null, null));
+        facts.add(new Measurements(m.epds(), m.epdsSelfHarm(), m.epdsRespondent(), m.adbb(), m.ors(), m.orsRater(),
+                m.srs(), m.careIndexSensitivity(), m.asqse2(), m.asqse2IntervalMonths(), m.missedContacts()));
         return facts;
     }
 }

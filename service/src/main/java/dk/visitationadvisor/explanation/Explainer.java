@@ -32,21 +32,24 @@ public class Explainer {
                 .toList();
         Map<String, Object> used = new LinkedHashMap<>();
         rule.parameters().forEach(name -> used.put(name, parameters.get(name)));
-        return new Reason(rule.code(), rule.name(), rule.kind(), outcome, text(rule, parameters, locale),
+        boolean localPolicy = rule.localPolicy() || facts.stream().anyMatch(FactRef::localPolicy);
+        return new Reason(rule.code(), rule.name(), rule.kind(), outcome, text(rule, localPolicy, parameters, locale),
                 String.join("; ", sources.stream().map(SourcePassage::citation).toList()),
                 sources.stream().map(SourcePassage::quote).toList(),
-                facts.stream().map(FactRef::toString).toList(), used, missing, rule.localPolicy());
+                facts.stream().map(FactRef::toString).toList(), used, missing, localPolicy);
     }
 
     /** The rule's text with {parameter} placeholders filled in, marked when it is local policy. */
-    String text(RuleDescription rule, Parameters parameters, Locale locale) {
+    String text(RuleDescription rule, boolean localPolicy, Parameters parameters, Locale locale) {
         Matcher matcher = PLACEHOLDER.matcher(rule.text(locale));
         StringBuilder text = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(text, Matcher.quoteReplacement(String.valueOf(parameters.get(matcher.group(1)))));
+            Object value = parameters.get(matcher.group(1));
+            String shown = value != null ? value.toString() : "en".equals(locale.getLanguage()) ? "(not set)" : "(ikke fastsat)";
+            matcher.appendReplacement(text, Matcher.quoteReplacement(shown));
         }
         matcher.appendTail(text);
-        if (rule.localPolicy()) {
+        if (localPolicy) {
             text.insert(0, "en".equals(locale.getLanguage()) ? "[Local policy] " : "[Lokal praksis] ");
         }
         return text.toString();

@@ -1,7 +1,7 @@
 package dk.visitationadvisor.explanation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dk.visitationadvisor.facts.CriterionKind;
+import dk.visitationadvisor.facts.RuleKind;
 import dk.visitationadvisor.facts.Outcome;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param localPolicy true when the rule is local policy, not taken from the sources
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Reason(String code, String rule, CriterionKind kind, Outcome outcome, String text, String source,
+public record Reason(String code, String rule, RuleKind kind, Outcome outcome, String text, String source,
         List<String> quotes, List<String> facts, Map<String, Object> parameters, List<String> missing,
         boolean localPolicy) {
 }

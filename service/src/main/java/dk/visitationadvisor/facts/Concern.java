@@ -11,11 +11,11 @@ public record Concern(ConcernLevel level, Boolean childSafetyConcern, Boolean do
 
     /** True when the level is known and at least the given level; false when lower or unknown. */
     public boolean levelAtLeast(ConcernLevel minimum) {
-        return level != null && level.isAtLeast(minimum);
+        return level != null && minimum != null && level.isAtLeast(minimum);
     }
 
     /** True when the level is known and lower than the given level; false when at least it or unknown. */
     public boolean levelBelow(ConcernLevel minimum) {
-        return level != null && !level.isAtLeast(minimum);
+        return level != null && minimum != null && !level.isAtLeast(minimum);
     }
 }

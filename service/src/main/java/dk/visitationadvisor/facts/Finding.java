@@ -10,7 +10,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * come from the rule's metadata; the consequence names the input facts it relied on, or the
  * missing ones.
  */
-public record Finding(String rule, String code, Programme programme, CriterionKind kind, Outcome outcome,
+public record Finding(String rule, String code, Programme programme, RuleKind kind, Outcome outcome,
         List<FactRef> facts, List<String> missing) {
 
     public static Finding met(RuleContext kcontext, Object... facts) {
@@ -29,14 +29,14 @@ public record Finding(String rule, String code, Programme programme, CriterionKi
     private static Finding of(RuleContext kcontext, Outcome outcome, List<String> missing, Object... facts) {
         return new Finding(kcontext.getRule().getName(), RuleFacts.metadata(kcontext, "code"),
                 Programme.valueOf(RuleFacts.metadata(kcontext, "programme")),
-                CriterionKind.valueOf(RuleFacts.metadata(kcontext, "kind")), outcome, RuleFacts.flatten(facts),
+                RuleKind.valueOf(RuleFacts.metadata(kcontext, "kind")), outcome, RuleFacts.flatten(facts),
                 missing);
     }
 
     /** True when this finding alone keeps the family out of the programme. */
     public boolean isBlocking() {
-        return (kind == CriterionKind.INCLUSION && outcome == Outcome.NOT_MET)
-                || (kind == CriterionKind.EXCLUSION && outcome == Outcome.MET);
+        return (kind == RuleKind.INCLUSION && outcome == Outcome.NOT_MET)
+                || (kind == RuleKind.EXCLUSION && outcome == Outcome.MET);
     }
 
     /** True when this finding leaves the programme open until a caseworker or visitation decides. */

@@ -1,38 +1,41 @@
 package dk.visitationadvisor.facts;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The parameter values in force on the assessment date, given to the rules as the global
- * {@code params}. Rules read thresholds here instead of writing numbers into conditions.
+ * {@code params}. Rules read thresholds here instead of writing numbers into conditions. A required
+ * parameter that domain experts have not set yet has no value: {@link #isSet} is false and
+ * {@link #value} is null, so that a comparison with it never holds and its rule abstains.
  */
 public final class Parameters {
 
     private final Map<String, Object> values;
 
     public Parameters(Map<String, Object> values) {
-        this.values = Map.copyOf(values);
+        this.values = Collections.unmodifiableMap(new HashMap<>(values));
     }
 
-    /** A whole-number parameter, such as an age limit or a number of risk factors. */
-    public int value(String name) {
-        return ((Number) get(name)).intValue();
+    /** A whole-number parameter, such as an age limit or a cutoff; null when not set. */
+    public Integer value(String name) {
+        Object value = values.get(name);
+        return value == null ? null : ((Number) value).intValue();
     }
 
     /** A concern-level parameter, such as the lowest level a programme's target group has. */
     public ConcernLevel concernLevel(String name) {
-        return ConcernLevel.valueOf(get(name).toString());
-    }
-
-    public Object get(String name) {
         Object value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("No value in force for parameter '" + name + "'");
-        }
-        return value;
+        return value == null ? null : ConcernLevel.valueOf(value.toString());
     }
 
-    public Map<String, Object> asMap() {
-        return values;
+    public boolean isSet(String name) {
+        return values.containsKey(name);
+    }
+
+    /** The value as written in parameters.yaml; null when not set. */
+    public Object get(String name) {
+        return values.get(name);
     }
 }

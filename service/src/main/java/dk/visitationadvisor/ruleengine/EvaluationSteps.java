@@ -9,8 +9,12 @@ import java.util.List;
  */
 public final class EvaluationSteps {
 
-    /** Classification, criteria, status, recommendation. */
-    public static final List<String> ORDER = List.of("classify", "criteria", "status", "recommend");
+    /**
+     * Eligibility (classify, criteria, status, recommend), then the course: the phase, the escalation
+     * triggers, the base range of visits, its adjustments (which need the triggers), and the follow-ups.
+     */
+    public static final List<String> ORDER = List.of("classify", "criteria", "status", "recommend", "phase",
+            "escalate", "visits", "adjust", "followup");
 
     private EvaluationSteps() {
     }

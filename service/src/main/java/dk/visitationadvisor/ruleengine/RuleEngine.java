@@ -1,6 +1,12 @@
 package dk.visitationadvisor.ruleengine;
 
+import dk.visitationadvisor.facts.Abstention;
+import dk.visitationadvisor.facts.CurrentPhase;
+import dk.visitationadvisor.facts.Escalation;
 import dk.visitationadvisor.facts.Finding;
+import dk.visitationadvisor.facts.FollowUp;
+import dk.visitationadvisor.facts.PlanNote;
+import dk.visitationadvisor.facts.VisitRange;
 import dk.visitationadvisor.facts.Parameters;
 import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.facts.ProgrammeStatus;
@@ -60,7 +66,10 @@ public class RuleEngine {
                 throw new IllegalStateException("The rules fired " + MAX_FIRINGS + " times for one family: a rule loops");
             }
             return new Evaluation(rules, parameters, objects(session, Finding.class),
-                    objects(session, ProgrammeStatus.class), objects(session, Recommendation.class), List.copyOf(fired));
+                    objects(session, ProgrammeStatus.class), objects(session, Recommendation.class),
+                    objects(session, CurrentPhase.class), objects(session, Escalation.class),
+                    objects(session, Abstention.class), objects(session, VisitRange.class),
+                    objects(session, PlanNote.class), objects(session, FollowUp.class), List.copyOf(fired));
         } finally {
             session.dispose();
         }

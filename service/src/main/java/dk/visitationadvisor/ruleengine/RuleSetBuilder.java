@@ -1,8 +1,9 @@
 package dk.visitationadvisor.ruleengine;
 
 import dk.visitationadvisor.facts.Criterion;
-import dk.visitationadvisor.facts.CriterionKind;
+import dk.visitationadvisor.facts.RuleKind;
 import dk.visitationadvisor.facts.Programme;
+import dk.visitationadvisor.facts.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -27,8 +28,8 @@ import org.kie.api.definition.rule.Rule;
  */
 public final class RuleSetBuilder {
 
-    private static final Set<CriterionKind> PER_PROGRAMME = EnumSet.of(CriterionKind.CLASSIFICATION,
-            CriterionKind.INCLUSION, CriterionKind.EXCLUSION, CriterionKind.ASSESSMENT, CriterionKind.SUGGESTION);
+    private static final Set<RuleKind> PER_PROGRAMME = EnumSet.of(RuleKind.CLASSIFICATION,
+            RuleKind.INCLUSION, RuleKind.EXCLUSION, RuleKind.ASSESSMENT, RuleKind.SUGGESTION);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
     private RuleSetBuilder() {
@@ -85,7 +86,7 @@ public final class RuleSetBuilder {
         String code = required(meta, "code", text, problems);
         String textDa = required(meta, "text_da", text, problems);
         String textEn = required(meta, "text_en", text, problems);
-        CriterionKind kind = enumValue(CriterionKind.class, required(meta, "kind", text, problems), "kind", text,
+        RuleKind kind = enumValue(RuleKind.class, required(meta, "kind", text, problems), "kind", text,
                 problems);
         Programme programme = null;
         if (kind != null && PER_PROGRAMME.contains(kind)) {
@@ -93,7 +94,7 @@ public final class RuleSetBuilder {
                     problems);
         }
         // Status rules combine findings; every other rule cites the passage it rests on.
-        String sourceList = kind == CriterionKind.STATUS ? String.valueOf(meta.getOrDefault("source", ""))
+        String sourceList = kind == RuleKind.STATUS ? String.valueOf(meta.getOrDefault("source", ""))
                 : required(meta, "source", text, problems);
         List<String> sourceIds = Arrays.stream(String.valueOf(sourceList).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty() && !s.equals("null")).toList();
@@ -115,12 +116,20 @@ public final class RuleSetBuilder {
                 problems.add(problem(text, "parameter \"" + parameter + "\" is not defined in parameters.yaml"));
             }
         }
+        Severity severity = null;
+        String actionDa = null;
+        String actionEn = null;
+        if (text.text().contains("Escalation.raise")) {
+            severity = enumValue(Severity.class, required(meta, "severity", text, problems), "severity", text, problems);
+            actionDa = required(meta, "action_da", text, problems);
+            actionEn = required(meta, "action_en", text, problems);
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new RuleDescription(rule.getName(), text.file(), text.line(), step, code, kind,
                 programme, sourceIds, textDa, textEn, "true".equals(String.valueOf(meta.get("localPolicy"))),
-                List.copyOf(used)));
+                List.copyOf(used), severity, actionDa, actionEn, "true".equals(String.valueOf(meta.get("intensify")))));
     }
 
     private static String required(Map<String, Object> meta, String key, RuleText text,
@@ -161,7 +170,7 @@ public final class RuleSetBuilder {
     private static List<Criterion> criteria(Collection<RuleDescription> rules) {
         Set<Criterion> criteria = new LinkedHashSet<>();
         rules.stream()
-                .filter(r -> r.kind() == CriterionKind.INCLUSION)
+                .filter(r -> r.kind() == RuleKind.INCLUSION)
                 .sorted(Comparator.comparing(RuleDescription::code))
                 .forEach(r -> criteria.add(new Criterion(r.code(), r.programme(), r.kind())));
         return List.copyOf(criteria);

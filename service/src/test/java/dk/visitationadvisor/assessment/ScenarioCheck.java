@@ -2,7 +2,7 @@ package dk.visitationadvisor.assessment;
 
 import dk.visitationadvisor.assessment.AssessmentResponse.ProgrammeResult;
 import dk.visitationadvisor.explanation.Reason;
-import dk.visitationadvisor.facts.CriterionKind;
+import dk.visitationadvisor.facts.RuleKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +78,11 @@ final class ScenarioCheck {
             differences.add(programme + " status: expected " + expect.get("status").asString() + ", was "
                     + result.status() + " (reasons: " + summary(result.reasons()) + ")");
         }
+        for (String code : strings(expect.path("localPolicy"))) {
+            if (result.reasons().stream().noneMatch(r -> r.code().equals(code) && r.localPolicy())) {
+                differences.add(programme + " " + code + ": expected a reason marked local policy, found none");
+            }
+        }
         for (Map.Entry<String, JsonNode> reason : expect.path("reasons").properties()) {
             List<String> expected = new ArrayList<>();
             if (reason.getValue().isArray()) {
@@ -107,7 +112,7 @@ final class ScenarioCheck {
         for (ProgrammeResult result : actual.programmes()) {
             for (String code : inclusionCodes.getOrDefault(result.programme().name(), Set.of())) {
                 long count = result.reasons().stream()
-                        .filter(r -> r.kind() == CriterionKind.INCLUSION && r.code().equals(code))
+                        .filter(r -> r.kind() == RuleKind.INCLUSION && r.code().equals(code))
                         .count();
                 if (count != 1) {
                     violations.add("inclusion criterion " + code + " gave " + count + " results instead of exactly one");

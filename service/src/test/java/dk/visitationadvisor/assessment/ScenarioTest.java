@@ -3,7 +3,7 @@ package dk.visitationadvisor.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.visitationadvisor.explanation.Explainer;
-import dk.visitationadvisor.facts.CriterionKind;
+import dk.visitationadvisor.facts.RuleKind;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSet;
@@ -47,7 +47,7 @@ class ScenarioTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneId.of("Europe/Copenhagen"));
         service = new AssessmentService(new RuleEngine(ruleSet), new Explainer(), clock);
         inclusionCodes = ruleSet.rules().values().stream()
-                .filter(rule -> rule.kind() == CriterionKind.INCLUSION)
+                .filter(rule -> rule.kind() == RuleKind.INCLUSION)
                 .collect(Collectors.groupingBy(rule -> rule.programme().name(),
                         Collectors.mapping(rule -> rule.code(), Collectors.toCollection(TreeSet::new))));
         validator = Validation.buildDefaultValidatorFactory().getValidator();

@@ -20,8 +20,9 @@ class BrokenRulesStartupIntegrationTest {
     @Test
     void aBrokenRuleFileStopsStartUpWithFileLineAndProblem() {
         RuleDirectories.copyInto(rules);
-        RuleDirectories.replace(rules, "intensive-infant/exclusion.drl",
-                "$parent : Parent( substanceUse == SubstanceUse.ACTIVE_NO_TREATMENT )",
+        String condition = "$parent : Parent( substanceUse == SubstanceUse.ACTIVE_NO_TREATMENT )";
+        int line = RuleDirectories.lineOf(rules, "intensive-infant/exclusion.drl", condition);
+        RuleDirectories.replace(rules, "intensive-infant/exclusion.drl", condition,
                 "$parent : Parent( substanceUse === SubstanceUse.ACTIVE_NO_TREATMENT )");
 
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(VisitationAdvisorApplication.class)
@@ -31,9 +32,9 @@ class BrokenRulesStartupIntegrationTest {
         RuleSetException cause = findCause(failure);
         assertThat(cause.problems()).isNotEmpty()
                 .allSatisfy(problem -> assertThat(problem.file()).isEqualTo("intensive-infant/exclusion.drl"))
-                .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(18));
+                .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(line));
         FailureAnalysis analysis = new RuleSetFailureAnalyzer().analyze(failure);
-        assertThat(analysis.getDescription()).contains("intensive-infant/exclusion.drl:18:");
+        assertThat(analysis.getDescription()).contains("intensive-infant/exclusion.drl:" + line + ":");
         assertThat(analysis.getAction()).contains("docs/rule-authoring.md");
     }
 

@@ -3,7 +3,7 @@ package dk.visitationadvisor.ruleengine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.visitationadvisor.facts.CriterionKind;
+import dk.visitationadvisor.facts.RuleKind;
 import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.support.RuleDirectories;
 import java.io.IOException;
@@ -31,7 +31,7 @@ class RuleSetBuilderTest {
         RuleDescription rule = repositoryRules.rule("FA-IN-AGE met: the youngest child is under the age limit")
                 .orElseThrow();
         assertThat(rule.code()).isEqualTo("FA-IN-AGE");
-        assertThat(rule.kind()).isEqualTo(CriterionKind.INCLUSION);
+        assertThat(rule.kind()).isEqualTo(RuleKind.INCLUSION);
         assertThat(rule.programme()).isEqualTo(Programme.FAMILY_PLACEMENT);
         assertThat(rule.step()).isEqualTo("criteria");
         assertThat(rule.file()).isEqualTo("family-placement/inclusion.drl");

@@ -31,6 +31,21 @@ public final class RuleDirectories {
         }
     }
 
+    /** The number of the first line of a file that contains the text. */
+    public static int lineOf(Path rules, String file, String text) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(rules.resolve(file));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+            throw new IllegalArgumentException(file + " does not contain: " + text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces text in one file of a rules copy, failing when the text is not there. */
     public static void replace(Path rules, String file, String text, String replacement) {
         try {

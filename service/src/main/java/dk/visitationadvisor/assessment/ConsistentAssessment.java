@@ -8,14 +8,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The child cannot be born after the assessment date. */
+/**
+ * The fields of a request agree with each other: no date after the assessment date, a phase that
+ * belongs to the course's programme, a phase that starts no earlier than the course.
+ */
 @Documented
-@Constraint(validatedBy = ValidAssessmentDatesValidator.class)
+@Constraint(validatedBy = ConsistentAssessmentValidator.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ValidAssessmentDates {
+public @interface ConsistentAssessment {
 
-    String message() default "{dk.visitationadvisor.ValidAssessmentDates.message}";
+    String message() default "{dk.visitationadvisor.ConsistentAssessment.afterAssessmentDate}";
 
     Class<?>[] groups() default {};
 
