@@ -75,7 +75,7 @@ public record AssessmentRequest(
 
     /** The programme the family is in, and the phase the caseworker judges it to be in. */
     public record Course(
-            Programme programme,
+            @Schema(description = "Required when a course is given") @NotNull Programme programme,
             @Schema(example = "2026-09-01") @PastOrPresent LocalDate startDate,
             Phase phase,
             @Schema(description = "The date the current phase began, e.g. the first day of the residential stay")

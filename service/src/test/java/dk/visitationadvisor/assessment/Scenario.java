@@ -12,9 +12,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A scenario file from {@code test-cases/}: a family, as the API takes it, and what the rules must
- * answer. See docs/rule-authoring.md for the format.
+ * answer; optionally {@code parameters} that the scenario sets, e.g. a cutoff domain experts have
+ * not set yet. See docs/rule-authoring.md for the format.
  */
-record Scenario(Path file, String name, AssessmentRequest family, JsonNode expect) {
+record Scenario(Path file, String name, AssessmentRequest family, JsonNode expect, JsonNode parameters) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -28,7 +29,8 @@ record Scenario(Path file, String name, AssessmentRequest family, JsonNode expec
             }
         }
         return new Scenario(file, root.get("name").asString(),
-                YAML.treeToValue(root.get("family"), AssessmentRequest.class), root.get("expect"));
+                YAML.treeToValue(root.get("family"), AssessmentRequest.class), root.get("expect"),
+                root.path("parameters"));
     }
 
     /** Every scenario file below a directory, in a stable order. */

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 final class ScenarioCheck {
 
     private static final Set<String> EXPECT_KEYS = Set.of("programmes", "recommendedProgramme",
-            "recommendationReasons", "missingInformation", "absent");
+            "recommendationReasons", "missingInformation", "absent", "escalations", "abstained", "visitPlan",
+            "followUps");
 
     private ScenarioCheck() {
     }
@@ -68,8 +69,80 @@ final class ScenarioCheck {
                     .filter(reason -> reason.code().equals(code))
                     .forEach(reason -> differences.add(code + " must not appear, but rule \"" + reason.rule()
                             + "\" gave it (" + reason.outcome() + ")"));
+            actual.escalations().stream().filter(e -> e.code().equals(code))
+                    .forEach(e -> differences.add(code + " must not fire, but rule \"" + e.rule() + "\" raised it"));
+            actual.followUps().stream().filter(f -> f.code().equals(code))
+                    .forEach(f -> differences.add(code + " must not fall due, but rule \"" + f.rule() + "\" set it"));
+        }
+        for (Map.Entry<String, JsonNode> escalation : expect.path("escalations").properties()) {
+            List<String> was = actual.escalations().stream().filter(e -> e.code().equals(escalation.getKey()))
+                    .map(e -> e.severity().name()).sorted().toList();
+            List<String> expected = new ArrayList<>(strings(escalation.getValue()));
+            if (!expected.equals(was)) {
+                differences.add("escalation " + escalation.getKey() + ": expected " + expected + ", was "
+                        + (was.isEmpty() ? "not raised" : was));
+            }
+        }
+        if (expect.has("abstained")) {
+            Set<String> expected = strings(expect.get("abstained"));
+            Set<String> was = actual.abstentions().stream().map(Reason::code)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (!expected.equals(was)) {
+                differences.add("abstained: expected " + expected + ", was " + was);
+            }
+        }
+        if (expect.has("visitPlan")) {
+            checkVisitPlan(expect.get("visitPlan"), actual.visitPlan(), differences);
+        }
+        for (Map.Entry<String, JsonNode> followUp : expect.path("followUps").properties()) {
+            List<String> was = actual.followUps().stream().filter(f -> f.code().equals(followUp.getKey()))
+                    .map(f -> f.due().toString()).sorted().toList();
+            List<String> expected = new ArrayList<>(strings(followUp.getValue()));
+            if (!expected.equals(was)) {
+                differences.add("follow-up " + followUp.getKey() + ": expected due " + expected + ", was "
+                        + (was.isEmpty() ? "not set" : was));
+            }
         }
         return differences;
+    }
+
+    private static void checkVisitPlan(JsonNode expect, AssessmentResponse.VisitPlan plan, List<String> differences) {
+        if (expect.isNull()) {
+            if (plan != null) {
+                differences.add("visitPlan: expected none, was " + plan.programme() + " " + plan.phase());
+            }
+            return;
+        }
+        if (plan == null) {
+            differences.add("visitPlan: expected one, was none");
+            return;
+        }
+        if (expect.has("programme") && !expect.get("programme").asString().equals(String.valueOf(plan.programme()))) {
+            differences.add("visitPlan programme: expected " + expect.get("programme").asString() + ", was "
+                    + plan.programme());
+        }
+        if (expect.has("phase") && !expect.get("phase").asString().equals(String.valueOf(plan.phase()))) {
+            differences.add("visitPlan phase: expected " + expect.get("phase").asString() + ", was " + plan.phase());
+        }
+        if (expect.has("visitsPerWeek")) {
+            JsonNode range = expect.get("visitsPerWeek");
+            String expected = range.isNull() ? "none" : range.path("min").asString("null") + "-" + range.path("max").asString("null");
+            String was = plan.visitsPerWeek() == null ? "none" : plan.visitsPerWeek().min() + "-" + plan.visitsPerWeek().max();
+            if (!expected.equals(was)) {
+                differences.add("visitPlan visitsPerWeek: expected " + expected + ", was " + was);
+            }
+        }
+        Set<String> codes = plan.reasons().stream().map(Reason::code).collect(Collectors.toCollection(TreeSet::new));
+        for (String code : strings(expect.path("reasons"))) {
+            if (!codes.contains(code)) {
+                differences.add("visitPlan reasons: expected " + code + ", found " + codes);
+            }
+        }
+        for (String code : strings(expect.path("absent"))) {
+            if (codes.contains(code)) {
+                differences.add("visitPlan reasons: " + code + " must not appear");
+            }
+        }
     }
 
     private static void checkProgramme(JsonNode expect, ProgrammeResult result, List<String> differences) {
@@ -109,6 +182,16 @@ final class ScenarioCheck {
      */
     static List<String> invariantViolations(AssessmentResponse actual, Map<String, Set<String>> inclusionCodes) {
         List<String> violations = new ArrayList<>();
+        AssessmentResponse.VisitPlan plan = actual.visitPlan();
+        if (plan != null && plan.visitsPerWeek() != null && plan.visitsPerWeek().min() != null
+                && plan.visitsPerWeek().max() != null && plan.visitsPerWeek().min() > plan.visitsPerWeek().max()) {
+            violations.add("visitsPerWeek has min " + plan.visitsPerWeek().min() + " > max " + plan.visitsPerWeek().max());
+        }
+        if (plan != null && plan.reasons().stream().filter(r -> r.kind() == RuleKind.PHASE && r.code().startsWith("PHASE-")
+                && !r.code().equals("PHASE-MISMATCH")).count() != 1) {
+            violations.add("the visit plan must rest on exactly one phase rule, found "
+                    + plan.reasons().stream().filter(r -> r.kind() == RuleKind.PHASE).map(Reason::rule).toList());
+        }
         for (ProgrammeResult result : actual.programmes()) {
             for (String code : inclusionCodes.getOrDefault(result.programme().name(), Set.of())) {
                 long count = result.reasons().stream()

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,20 +40,32 @@ class ScenarioTest {
     static final Path RULES = Path.of(System.getProperty("advisor.rules.directory", "../rules"));
     static final Path SCENARIOS = Path.of(System.getProperty("advisor.scenarios.directory", "../test-cases"));
 
-    private static AssessmentService service;
+    private static RuleFiles ruleFiles;
+    private static final Map<JsonNode, AssessmentService> SERVICES = new HashMap<>();
     private static Map<String, Set<String>> inclusionCodes;
     private static Validator validator;
 
     @BeforeAll
     static void buildRuleSet() {
-        RuleSet ruleSet = RuleSetBuilder.build(RuleFiles.fromDirectory(RULES));
-        Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneId.of("Europe/Copenhagen"));
-        service = new AssessmentService(new RuleEngine(ruleSet), new Explainer(), clock);
+        ruleFiles = RuleFiles.fromDirectory(RULES);
+        RuleSet ruleSet = RuleSetBuilder.build(ruleFiles);
+        SERVICES.put(MissingNode.getInstance(), service(ruleSet));
         inclusionCodes = ruleSet.rules().values().stream()
                 .filter(rule -> rule.kind() == RuleKind.INCLUSION)
                 .collect(Collectors.groupingBy(rule -> rule.programme().name(),
                         Collectors.mapping(rule -> rule.code(), Collectors.toCollection(TreeSet::new))));
         validator = Validation.buildDefaultValidatorFactory().getValidator();
+    }
+
+    private static AssessmentService service(RuleSet ruleSet) {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneId.of("Europe/Copenhagen"));
+        return new AssessmentService(new RuleEngine(ruleSet), new Explainer(), clock);
+    }
+
+    /** The repository's rule set, or a variant of it with the parameter values a scenario sets. */
+    private static AssessmentService serviceFor(JsonNode parameters) {
+        return SERVICES.computeIfAbsent(parameters.isMissingNode() ? MissingNode.getInstance() : parameters,
+                p -> service(RuleSetBuilder.build(ScenarioParameters.apply(ruleFiles, p))));
     }
 
     static Stream<Named<Path>> scenarios() {
@@ -66,7 +81,7 @@ class ScenarioTest {
         Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(scenario.family());
         assertThat(violations).as("the scenario's family must be a valid request").isEmpty();
 
-        AssessmentResponse answer = service.assess(scenario.family(), Locale.ENGLISH);
+        AssessmentResponse answer = serviceFor(scenario.parameters()).assess(scenario.family(), Locale.ENGLISH);
 
         List<String> problems = new ArrayList<>(ScenarioCheck.differences(scenario.expect(), answer));
         problems.addAll(ScenarioCheck.invariantViolations(answer, inclusionCodes));
