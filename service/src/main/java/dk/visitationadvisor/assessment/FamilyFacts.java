@@ -1,5 +1,6 @@
 package dk.visitationadvisor.assessment;
 
+import dk.visitationadvisor.facts.AssessmentDay;
 import dk.visitationadvisor.facts.Child;
 import dk.visitationadvisor.facts.Concern;
 import dk.visitationadvisor.facts.Course;
@@ -24,6 +25,7 @@ final class FamilyFacts {
 
     static List<Object> of(AssessmentRequest request, LocalDate assessmentDate) {
         List<Object> facts = new ArrayList<>();
+        facts.add(new AssessmentDay(assessmentDate));
         if (request.pregnancy() != null) {
             facts.add(new Pregnancy(request.pregnancy().gestationalWeek()));
         }
