@@ -16,4 +16,9 @@ public record Escalation(String rule, String code, Severity severity, boolean in
                 "true".equals(String.valueOf(kcontext.getRule().getMetaData().get("intensify"))),
                 RuleFacts.flatten(facts));
     }
+
+    /** The trigger as a fact another rule relied on, e.g. {@code escalation = ESC-GROWTH}. */
+    public FactRef asFact() {
+        return new FactRef("escalation", code);
+    }
 }

@@ -88,10 +88,13 @@ public final class RuleSetBuilder {
         String textEn = required(meta, "text_en", text, problems);
         RuleKind kind = enumValue(RuleKind.class, required(meta, "kind", text, problems), "kind", text,
                 problems);
+        // Criteria belong to a programme; other rules name one when they apply to it only.
         Programme programme = null;
         if (kind != null && PER_PROGRAMME.contains(kind)) {
             programme = enumValue(Programme.class, required(meta, "programme", text, problems), "programme", text,
                     problems);
+        } else if (meta.get("programme") != null) {
+            programme = enumValue(Programme.class, meta.get("programme").toString(), "programme", text, problems);
         }
         // Status rules combine findings; every other rule cites the passage it rests on.
         String sourceList = kind == RuleKind.STATUS ? String.valueOf(meta.getOrDefault("source", ""))
