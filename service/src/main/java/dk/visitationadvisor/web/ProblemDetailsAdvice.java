@@ -2,6 +2,8 @@ package dk.visitationadvisor.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -27,6 +29,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
+    /** Jackson's message for a field given twice names the field. */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]+)\"");
 
     private final MessageSource messages;
 
@@ -49,15 +53,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         StreamReadException malformed = causeOf(ex, StreamReadException.class);
         String problem;
+        String field = "";
+        Matcher duplicate = malformed == null ? null : DUPLICATE.matcher(malformed.getOriginalMessage());
         if (malformed == null || malformed.getLocation() == null) {
             problem = message("request.notAnObject");
-        } else if (malformed.getOriginalMessage().startsWith("Duplicate Object property")) {
+        } else if (duplicate.find()) {
             problem = message("request.duplicateField");
+            field = duplicate.group(1);
         } else {
             problem = message("request.notJson", malformed.getLocation().getLineNr(),
                     malformed.getLocation().getColumnNr());
         }
-        return invalid(message("problem.unreadable.detail"), List.of(new FieldProblem("", problem)));
+        return invalid(message("problem.unreadable.detail"), List.of(new FieldProblem(field, problem)));
     }
 
     /** Anything unexpected: a 500 without details, logged without the request body. */

@@ -8,11 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Refuses API request bodies over the limit: at once when the length is announced, and while reading
@@ -22,9 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    RequestSizeLimitFilter(@Value("${advisor.http.max-request-bytes:65536}") long maxBytes) {
+    RequestSizeLimitFilter(@Value("${advisor.http.max-request-bytes:65536}") long maxBytes, MessageSource messages,
+            LocaleResolver locales) {
         this.maxBytes = maxBytes;
+        this.messages = messages;
+        this.locales = locales;
     }
 
     @Override
@@ -36,10 +44,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
+            String detail = messages.getMessage("problem.tooLarge.detail", null, locales.resolveLocale(request));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than " + maxBytes + " bytes.\"}");
+                    + "\"detail\":\"" + detail.replace("\"", "'") + "\"}");
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -89,6 +89,7 @@ class AssessmentApiIntegrationTest {
     void refusesAFieldGivenTwice() throws Exception {
         assess("{\"caseRef\": \"K-1\", \"consent\": true, \"consent\": false}")
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("consent"))
                 .andExpect(jsonPath("$.errors[0].message").value("is given more than once"));
     }
 
@@ -172,9 +173,14 @@ class AssessmentApiIntegrationTest {
     }
 
     @Test
-    void refusesABodyOverTheSizeLimit() throws Exception {
+    void refusesABodyOverTheSizeLimitInTheRequestsLanguage() throws Exception {
         assess("{\"caseRef\": \"" + "a".repeat(70_000) + "\"}")
-                .andExpect(status().isContentTooLarge());
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.detail").value("The request body is larger than this endpoint accepts."));
+        mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"caseRef\": \"" + "a".repeat(70_000) + "\"}"))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.detail").value("Forespørgslen er større, end denne adresse modtager."));
     }
 
     @Test
