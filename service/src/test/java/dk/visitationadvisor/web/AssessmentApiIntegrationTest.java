@@ -60,7 +60,10 @@ class AssessmentApiIntegrationTest {
                 .andExpect(jsonPath("$.missingInformation", empty()))
                 .andExpect(jsonPath("$.firedRules", hasItem("IS-IN-RISK met")))
                 .andExpect(jsonPath("$.escalations", empty()))
-                .andExpect(jsonPath("$.followUps", empty()));
+                .andExpect(jsonPath("$.visitPlan.phase").value("PRENATAL"))
+                .andExpect(jsonPath("$.visitPlan.visitsPerWeek.min").value(3))
+                .andExpect(jsonPath("$.visitPlan.visitsPerWeek.max").value(5))
+                .andExpect(jsonPath("$.followUps[?(@.code == 'FOLLOWUP-STATUS-LETTER')].due").value("2027-01-17"));
     }
 
     @Test
