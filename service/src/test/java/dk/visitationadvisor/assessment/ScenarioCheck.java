@@ -77,7 +77,7 @@ final class ScenarioCheck {
         for (Map.Entry<String, JsonNode> escalation : expect.path("escalations").properties()) {
             List<String> was = actual.escalations().stream().filter(e -> e.code().equals(escalation.getKey()))
                     .map(e -> e.severity().name()).sorted().toList();
-            List<String> expected = new ArrayList<>(strings(escalation.getValue()));
+            List<String> expected = list(escalation.getValue());
             if (!expected.equals(was)) {
                 differences.add("escalation " + escalation.getKey() + ": expected " + expected + ", was "
                         + (was.isEmpty() ? "not raised" : was));
@@ -97,7 +97,7 @@ final class ScenarioCheck {
         for (Map.Entry<String, JsonNode> followUp : expect.path("followUps").properties()) {
             List<String> was = actual.followUps().stream().filter(f -> f.code().equals(followUp.getKey()))
                     .map(f -> f.due().toString()).sorted().toList();
-            List<String> expected = new ArrayList<>(strings(followUp.getValue()));
+            List<String> expected = list(followUp.getValue());
             if (!expected.equals(was)) {
                 differences.add("follow-up " + followUp.getKey() + ": expected due " + expected + ", was "
                         + (was.isEmpty() ? "not set" : was));
@@ -207,6 +207,18 @@ final class ScenarioCheck {
 
     private static String summary(List<Reason> reasons) {
         return reasons.stream().map(r -> r.code() + " " + r.outcome()).collect(Collectors.joining(", "));
+    }
+
+    /** The values of a scalar or a list, sorted, keeping repeats: a trigger can fire twice. */
+    private static List<String> list(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(value -> values.add(value.asString()));
+        } else if (!node.isMissingNode() && !node.isNull()) {
+            values.add(node.asString());
+        }
+        values.sort(null);
+        return values;
     }
 
     private static Set<String> strings(JsonNode node) {
