@@ -157,13 +157,7 @@ final class ScenarioCheck {
             }
         }
         for (Map.Entry<String, JsonNode> reason : expect.path("reasons").properties()) {
-            List<String> expected = new ArrayList<>();
-            if (reason.getValue().isArray()) {
-                reason.getValue().forEach(outcome -> expected.add(outcome.asString()));
-            } else {
-                expected.add(reason.getValue().asString());
-            }
-            expected.sort(null);
+            List<String> expected = list(reason.getValue());
             List<String> was = result.reasons().stream()
                     .filter(r -> r.code().equals(reason.getKey()))
                     .map(r -> String.valueOf(r.outcome()))
@@ -222,12 +216,6 @@ final class ScenarioCheck {
     }
 
     private static Set<String> strings(JsonNode node) {
-        Set<String> values = new TreeSet<>();
-        if (node.isArray()) {
-            node.forEach(value -> values.add(value.asString()));
-        } else if (!node.isMissingNode() && !node.isNull()) {
-            values.add(node.asString());
-        }
-        return values;
+        return new TreeSet<>(list(node));
     }
 }
