@@ -5,15 +5,18 @@ import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
+import dk.visitationadvisor.support.InMemoryAssessmentStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One assessment of the contract's example family, in process: the whole assessment (facts, rules,
@@ -34,14 +37,15 @@ public class AssessmentBenchmark {
     public void buildRuleSets() throws Exception {
         Path rules = Path.of(System.getProperty("advisor.rules.directory", "../rules"));
         engine = new RuleEngine(RuleSetBuilder.build(RuleFiles.fromDirectory(rules)));
-        service = new AssessmentService(engine, new Explainer(), Clock.systemDefaultZone());
+        service = new AssessmentService(engine, new Explainer(), Clock.systemDefaultZone(),
+                new InMemoryAssessmentStore(), JsonMapper.builder().build());
         floor = new RuleEngine(RuleSetBuilder.build(RuleFiles.fromDirectory(floorRuleSet(rules))));
-        facts = FamilyFacts.of(TYPICAL_FAMILY, TYPICAL_FAMILY.assessmentDate());
+        facts = FamilyFacts.of(TYPICAL_FAMILY, TYPICAL_FAMILY.assessmentDate(), Optional.empty());
     }
 
     @Benchmark
-    public AssessmentResponse assessTypicalFamily() {
-        return service.assess(TYPICAL_FAMILY, Locale.ENGLISH);
+    public String assessTypicalFamily() {
+        return service.assess(TYPICAL_FAMILY, Locale.ENGLISH, "benchmark").body();
     }
 
     @Benchmark

@@ -4,15 +4,21 @@ import dk.visitationadvisor.assessment.AssessmentResponse.Escalation;
 import dk.visitationadvisor.assessment.AssessmentResponse.FollowUp;
 import dk.visitationadvisor.assessment.AssessmentResponse.ProgrammeResult;
 import dk.visitationadvisor.assessment.AssessmentResponse.VisitPlan;
+import dk.visitationadvisor.assessment.AssessmentRequest.Measurements;
+import dk.visitationadvisor.casehistory.AssessmentStore;
+import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.explanation.Explainer;
 import dk.visitationadvisor.explanation.Reason;
 import dk.visitationadvisor.facts.Abstention;
+import dk.visitationadvisor.facts.ConcernLevel;
 import dk.visitationadvisor.facts.CurrentPhase;
 import dk.visitationadvisor.facts.FactRef;
 import dk.visitationadvisor.facts.Finding;
 import dk.visitationadvisor.facts.Outcome;
 import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.facts.ProgrammeStatus;
+import dk.visitationadvisor.facts.PreviousAssessment;
+import dk.visitationadvisor.facts.Rater;
 import dk.visitationadvisor.facts.Recommendation;
 import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.RuleEngine;
@@ -23,9 +29,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Assesses a family: its facts through the rules, and what they concluded into an explained answer. */
 @Service
@@ -43,16 +51,51 @@ public class AssessmentService {
     private final RuleEngine engine;
     private final Explainer explainer;
     private final Clock clock;
+    private final AssessmentStore store;
+    private final JsonMapper json;
 
-    public AssessmentService(RuleEngine engine, Explainer explainer, Clock clock) {
+    public AssessmentService(RuleEngine engine, Explainer explainer, Clock clock, AssessmentStore store,
+            JsonMapper json) {
         this.engine = engine;
         this.explainer = explainer;
         this.clock = clock;
+        this.store = store;
+        this.json = json;
     }
 
-    public AssessmentResponse assess(AssessmentRequest request, Locale locale) {
+    /**
+     * Assesses a family against the live rules and the case's previous assessment, and stores the
+     * assessment with its exact response before answering: what is answered is on record.
+     */
+    public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy) {
         LocalDate assessmentDate = Objects.requireNonNullElseGet(request.assessmentDate(), () -> LocalDate.now(clock));
-        Evaluation evaluation = engine.evaluate(FamilyFacts.of(request, assessmentDate), assessmentDate);
+        Optional<PreviousAssessment> previous = store.latest(request.caseRef(), assessmentDate)
+                .map(AssessmentService::asFact);
+        Evaluation evaluation = engine.evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);
+        AssessmentResponse response = respond(request, assessmentDate, evaluation, locale);
+        String body = json.writeValueAsString(response);
+        Measurements measurements = request.measurements();
+        store.save(new StoredAssessment(response.assessmentId(), request.caseRef(), assessmentDate,
+                evaluation.ruleSet().version(), requestedBy, clock.instant(),
+                request.concern() == null || request.concern().level() == null ? null : request.concern().level().name(),
+                measurements == null ? null : measurements.ors(),
+                measurements == null || measurements.orsRater() == null ? null : measurements.orsRater().name(),
+                json.writeValueAsString(request), body), evaluation.ruleSet());
+        return new AnsweredAssessment(response, body);
+    }
+
+    /** An answer, and the exact JSON body that was stored and is sent. */
+    public record AnsweredAssessment(AssessmentResponse response, String body) {
+    }
+
+    private static PreviousAssessment asFact(StoredAssessment stored) {
+        return new PreviousAssessment(stored.id(), stored.assessmentDate(),
+                stored.concernLevel() == null ? null : ConcernLevel.valueOf(stored.concernLevel()), stored.ors(),
+                stored.orsRater() == null ? null : Rater.valueOf(stored.orsRater()));
+    }
+
+    private AssessmentResponse respond(AssessmentRequest request, LocalDate assessmentDate, Evaluation evaluation,
+            Locale locale) {
         Explanations explain = new Explanations(evaluation, locale);
 
         List<ProgrammeResult> programmes = PROGRAMME_ORDER.stream()

@@ -8,24 +8,28 @@ import dk.visitationadvisor.facts.Household;
 import dk.visitationadvisor.facts.Measurements;
 import dk.visitationadvisor.facts.Parent;
 import dk.visitationadvisor.facts.Pregnancy;
+import dk.visitationadvisor.facts.PreviousAssessment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns a request into the facts the rules match on. Absent sections become facts with unknown
  * fields, so that rules see "unknown" explicitly; only pregnancy, child and course may be absent,
- * because their absence has a meaning (not pregnant, not born, at visitation).
+ * because their absence has a meaning (not pregnant, not born, at visitation), and the previous
+ * assessment, absent for a case's first.
  */
 final class FamilyFacts {
 
     private FamilyFacts() {
     }
 
-    static List<Object> of(AssessmentRequest request, LocalDate assessmentDate) {
+    static List<Object> of(AssessmentRequest request, LocalDate assessmentDate, Optional<PreviousAssessment> previous) {
         List<Object> facts = new ArrayList<>();
         facts.add(new AssessmentDay(assessmentDate));
+        previous.ifPresent(facts::add);
         if (request.pregnancy() != null) {
             facts.add(new Pregnancy(request.pregnancy().gestationalWeek()));
         }

@@ -11,10 +11,12 @@ import org.kie.api.KieBase;
  * a new rule set replaces it as a whole.
  *
  * @param version a hash of the content of every rule, parameter and source file
+ * @param files the content of those files, by path, as the rule set was built from them
  * @param criteria the criteria the rules define per programme, given to every evaluation as facts
  */
-public record RuleSet(String version, String origin, KieBase kieBase, Map<String, RuleDescription> rules,
-        ParameterCatalogue parameters, SourceCatalogue sources, List<Criterion> criteria, boolean usesParameters) {
+public record RuleSet(String version, String origin, Map<String, String> files, KieBase kieBase,
+        Map<String, RuleDescription> rules, ParameterCatalogue parameters, SourceCatalogue sources,
+        List<Criterion> criteria, boolean usesParameters) {
 
     public Optional<RuleDescription> rule(String name) {
         return Optional.ofNullable(rules.get(name));

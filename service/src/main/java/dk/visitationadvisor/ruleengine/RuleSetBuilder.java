@@ -63,7 +63,8 @@ public final class RuleSetBuilder {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new RuleSet(files.version(), files.origin(), kieBase, Map.copyOf(rules), parameters, sources,
+        return new RuleSet(files.version(), files.origin(), files.contents(), kieBase, Map.copyOf(rules), parameters,
+                sources,
                 criteria(rules.values()), usesParameters);
     }
 

@@ -3,6 +3,8 @@ package dk.visitationadvisor.web;
 import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
+import dk.visitationadvisor.assessment.AssessmentService.AnsweredAssessment;
+import dk.visitationadvisor.casehistory.CaseHistory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,9 +13,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.security.Principal;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,28 +32,48 @@ class AssessmentController {
 
     private final AssessmentService assessments;
     private final RequestReader requests;
+    private final CaseHistory history;
 
-    AssessmentController(AssessmentService assessments, RequestReader requests) {
+    AssessmentController(AssessmentService assessments, RequestReader requests, CaseHistory history) {
         this.assessments = assessments;
         this.requests = requests;
+        this.history = history;
     }
 
     @Operation(summary = "Assess a family",
             description = "Returns, per programme, the status and every reason behind it (rule, text, source, facts), "
                     + "the recommended programme and the missing information. Unknown facts are never taken as "
                     + "'no'. Texts are Danish unless Accept-Language asks for English.")
-    @ApiResponse(responseCode = "201", description = "The explained recommendation")
+    @ApiResponse(responseCode = "201", description = "The explained recommendation, stored in the case history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AssessmentResponse.class)))
     @ApiResponse(responseCode = "400", description = "Invalid input; the problem document names every bad field",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AssessmentResponse> assess(
+    ResponseEntity<String> assess(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssessmentRequest.class),
                     examples = @ExampleObject(name = "Pregnant mother at week 24", value = ApiExamples.PREGNANT_MOTHER)))
             @RequestBody JsonNode body,
-            @Parameter(hidden = true) Locale locale) {
+            @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller) {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
-        AssessmentResponse response = assessments.assess(request, locale);
-        return ResponseEntity.created(URI.create("/api/v1/assessments/" + response.assessmentId())).body(response);
+        AnsweredAssessment answer = assessments.assess(request, locale, caller == null ? "anonymous" : caller.getName());
+        return ResponseEntity.created(URI.create("/api/v1/assessments/" + answer.response().assessmentId()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
+    }
+
+    @Operation(summary = "Read an assessment exactly as it was answered",
+            description = "The stored response body, byte for byte, even after the rules have changed.")
+    @ApiResponse(responseCode = "200", description = "The answer as given",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AssessmentResponse.class)))
+    @ApiResponse(responseCode = "404", description = "No assessment with that id",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @GetMapping(path = "/{assessmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> read(@PathVariable String assessmentId) {
+        return history.answer(assessmentId)
+                .map(body -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body))
+                .orElseThrow(() -> new NotFoundException("assessment"));
     }
 }

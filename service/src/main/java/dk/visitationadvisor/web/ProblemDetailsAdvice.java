@@ -43,6 +43,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(message("problem.invalid.detail", ex.problems().size()), ex.problems());
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
+    }
+
+    /** A path or query parameter out of range, e.g. a timeline page size over the limit. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<Object> invalidParameter(jakarta.validation.ConstraintViolationException ex) {
+        List<FieldProblem> problems = ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString().replaceFirst("^[^.]*\\.", ""), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList();
+        return invalid(message("problem.invalid.detail", problems.size()), problems);
+    }
+
     /** The body is not JSON at all, is missing, or is too large to read. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,

@@ -8,12 +8,14 @@ import dk.visitationadvisor.facts.Status;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
+import dk.visitationadvisor.support.InMemoryAssessmentStore;
 import dk.visitationadvisor.support.RuleDirectories;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A domain expert changes a threshold in parameters.yaml; the next rule set answers differently. */
 class ParameterChangeTest {
@@ -34,8 +36,8 @@ class ParameterChangeTest {
     private Status intensiveInfantStatus() {
         AssessmentService service = new AssessmentService(
                 new RuleEngine(RuleSetBuilder.build(RuleFiles.fromDirectory(rules))), new Explainer(),
-                Clock.systemDefaultZone());
-        return service.assess(Families.PREGNANT_MOTHER, Locale.ENGLISH).programmes().stream()
+                Clock.systemDefaultZone(), new InMemoryAssessmentStore(), JsonMapper.builder().build());
+        return service.assess(Families.PREGNANT_MOTHER, Locale.ENGLISH, "test").response().programmes().stream()
                 .filter(p -> p.programme() == Programme.INTENSIVE_INFANT)
                 .findFirst().orElseThrow().status();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import tools.jackson.databind.DeserializationFeature;
@@ -12,10 +13,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A scenario file from {@code test-cases/}: a family, as the API takes it, and what the rules must
- * answer; optionally {@code parameters} that the scenario sets, e.g. a cutoff domain experts have
- * not set yet. See docs/rule-authoring.md for the format.
+ * answer; optionally the case's earlier assessments ({@code history}, earliest first), assessed and
+ * stored before the family, and {@code parameters} that the scenario sets, e.g. a cutoff domain
+ * experts have not set yet. See docs/rule-authoring.md for the format.
  */
-record Scenario(Path file, String name, AssessmentRequest family, JsonNode expect, JsonNode parameters) {
+record Scenario(Path file, String name, List<AssessmentRequest> history, AssessmentRequest family, JsonNode expect,
+        JsonNode parameters) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -28,7 +31,11 @@ record Scenario(Path file, String name, AssessmentRequest family, JsonNode expec
                 throw new IllegalArgumentException(file + ": the scenario has no '" + key + "'");
             }
         }
-        return new Scenario(file, root.get("name").asString(),
+        List<AssessmentRequest> history = new ArrayList<>();
+        for (JsonNode earlier : root.path("history")) {
+            history.add(YAML.treeToValue(earlier, AssessmentRequest.class));
+        }
+        return new Scenario(file, root.get("name").asString(), List.copyOf(history),
                 YAML.treeToValue(root.get("family"), AssessmentRequest.class), root.get("expect"),
                 root.path("parameters"));
     }

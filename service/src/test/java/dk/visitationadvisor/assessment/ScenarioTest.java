@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dk.visitationadvisor.support.InMemoryAssessmentStore;
 import org.junit.jupiter.api.BeforeAll;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import org.junit.jupiter.api.Named;
@@ -59,7 +61,8 @@ class ScenarioTest {
 
     private static AssessmentService service(RuleSet ruleSet) {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneId.of("Europe/Copenhagen"));
-        return new AssessmentService(new RuleEngine(ruleSet), new Explainer(), clock);
+        return new AssessmentService(new RuleEngine(ruleSet), new Explainer(), clock, new InMemoryAssessmentStore(),
+                JsonMapper.builder().build());
     }
 
     /** The repository's rule set, or a variant of it with the parameter values a scenario sets. */
@@ -81,7 +84,13 @@ class ScenarioTest {
         Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(scenario.family());
         assertThat(violations).as("the scenario's family must be a valid request").isEmpty();
 
-        AssessmentResponse answer = serviceFor(scenario.parameters()).assess(scenario.family(), Locale.ENGLISH);
+        AssessmentService service = serviceFor(scenario.parameters());
+        // The case's earlier assessments first, in order, each one stored as it would be in the service.
+        for (AssessmentRequest earlier : scenario.history()) {
+            assertThat(validator.validate(earlier)).as("an earlier assessment must be a valid request").isEmpty();
+            service.assess(earlier, Locale.ENGLISH, "scenario");
+        }
+        AssessmentResponse answer = service.assess(scenario.family(), Locale.ENGLISH, "scenario").response();
 
         List<String> problems = new ArrayList<>(ScenarioCheck.differences(scenario.expect(), answer));
         problems.addAll(ScenarioCheck.invariantViolations(answer, inclusionCodes));

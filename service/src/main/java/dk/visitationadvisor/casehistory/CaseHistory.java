@@ -1,0 +1,48 @@
+package dk.visitationadvisor.casehistory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reading the case history: one answer exactly as given, and a case's timeline. */
+@Service
+public class CaseHistory {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final AssessmentStore store;
+    private final JsonMapper json;
+
+    public CaseHistory(AssessmentStore store, JsonMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    /** The response body exactly as it was answered, whatever the rules say today. */
+    public Optional<String> answer(String assessmentId) {
+        return store.find(assessmentId).map(StoredAssessment::responseJson);
+    }
+
+    /** A page of the case's assessments, newest first, summarised from what was answered. */
+    public Timeline timeline(String caseRef, int page, int size) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (StoredAssessment stored : store.timeline(caseRef, page, size)) {
+            JsonNode answer = json.readTree(stored.responseJson());
+            List<TimelineEntry.ProgrammeStatus> statuses = new ArrayList<>();
+            answer.path("programmes").forEach(p -> statuses.add(
+                    new TimelineEntry.ProgrammeStatus(p.path("programme").asString(), p.path("status").asString())));
+            List<TimelineEntry.Trigger> escalations = new ArrayList<>();
+            answer.path("escalations").forEach(e -> escalations.add(
+                    new TimelineEntry.Trigger(e.path("code").asString(), e.path("severity").asString())));
+            JsonNode plan = answer.path("visitPlan");
+            entries.add(new TimelineEntry(stored.id(), stored.assessmentDate(), stored.requestedAt(),
+                    stored.requestedBy(), stored.rulesetVersion(), stored.concernLevel(), stored.ors(), statuses,
+                    answer.path("recommendedProgramme").asString(null),
+                    plan.isObject() ? plan.path("phase").asString(null) : null, escalations));
+        }
+        return new Timeline(caseRef, page, size, store.count(caseRef), entries);
+    }
+}

@@ -1,0 +1,17 @@
+package dk.visitationadvisor.casehistory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One assessment in a case's timeline: enough to follow the case; the whole answer is at its id. */
+public record TimelineEntry(String assessmentId, LocalDate assessmentDate, Instant requestedAt, String requestedBy,
+        String rulesetVersion, String concernLevel, Integer ors, List<ProgrammeStatus> programmes,
+        String recommendedProgramme, String phase, List<Trigger> escalations) {
+
+    public record ProgrammeStatus(String programme, String status) {
+    }
+
+    public record Trigger(String code, String severity) {
+    }
+}

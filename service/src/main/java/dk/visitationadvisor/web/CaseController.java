@@ -1,0 +1,38 @@
+package dk.visitationadvisor.web;
+
+import dk.visitationadvisor.casehistory.CaseHistory;
+import dk.visitationadvisor.casehistory.Timeline;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/cases")
+@Tag(name = "Cases", description = "The case history: every assessment of a case over time")
+class CaseController {
+
+    private final CaseHistory history;
+
+    CaseController(CaseHistory history) {
+        this.history = history;
+    }
+
+    @Operation(summary = "The case timeline, newest first",
+            description = "Each assessment with its concern level, statuses, recommendation, phase and escalations; "
+                    + "the whole answer is at /api/v1/assessments/{assessmentId}.")
+    @GetMapping(path = "/{caseRef}/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
+    Timeline timeline(@PathVariable String caseRef,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(CaseHistory.MAX_PAGE_SIZE) int size) {
+        return history.timeline(caseRef, page, size);
+    }
+}
