@@ -14,10 +14,12 @@ public class CaseHistory {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final AssessmentStore store;
+    private final Decisions decisions;
     private final JsonMapper json;
 
-    public CaseHistory(AssessmentStore store, JsonMapper json) {
+    public CaseHistory(AssessmentStore store, Decisions decisions, JsonMapper json) {
         this.store = store;
+        this.decisions = decisions;
         this.json = json;
     }
 
@@ -41,7 +43,8 @@ public class CaseHistory {
             entries.add(new TimelineEntry(stored.id(), stored.assessmentDate(), stored.requestedAt(),
                     stored.requestedBy(), stored.rulesetVersion(), stored.concernLevel(), stored.ors(), statuses,
                     answer.path("recommendedProgramme").asString(null),
-                    plan.isObject() ? plan.path("phase").asString(null) : null, escalations));
+                    plan.isObject() ? plan.path("phase").asString(null) : null, escalations,
+                    decisions.find(stored.id()).orElse(null)));
         }
         return new Timeline(caseRef, page, size, store.count(caseRef), entries);
     }

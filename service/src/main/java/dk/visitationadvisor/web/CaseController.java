@@ -1,6 +1,8 @@
 package dk.visitationadvisor.web;
 
 import dk.visitationadvisor.casehistory.CaseHistory;
+import dk.visitationadvisor.casehistory.Erasures;
+import dk.visitationadvisor.casehistory.Erasures.Erasure;
 import dk.visitationadvisor.casehistory.Timeline;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     private final CaseHistory history;
+    private final Erasures erasures;
 
-    CaseController(CaseHistory history) {
+    CaseController(CaseHistory history, Erasures erasures) {
         this.history = history;
+        this.erasures = erasures;
+    }
+
+    @Operation(summary = "Erase a case and all its assessments and decisions",
+            description = "On request, e.g. under GDPR. The erasure is logged without the case reference.")
+    @DeleteMapping(path = "/{caseRef}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Erasure erase(@PathVariable String caseRef) {
+        return erasures.erase(caseRef, Erasures.Cause.REQUEST);
     }
 
     @Operation(summary = "The case timeline, newest first",

@@ -1,0 +1,32 @@
+package dk.visitationadvisor.casehistory;
+
+import dk.visitationadvisor.security.NotCprShaped;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What the caseworker decided for an assessment. The recommendation is not the decision: the
+ * caseworker follows it or overrides it, always with a reason, and an override with who approved it.
+ */
+@ApprovedOverride
+public record DecisionRequest(
+        @NotNull DecisionOutcome outcome,
+        @Schema(description = "The programme decided on, or NONE; for FOLLOWED, the recommended one", example = "INTENSIVE_INFANT")
+        @NotNull DecidedProgramme decidedProgramme,
+        @Schema(description = "Why; required for every decision") @NotBlank @Size(max = 4000) @NotCprShaped String reason,
+        @Schema(description = "Who decided") @NotBlank @Size(max = 200) @NotCprShaped String decidedBy,
+        @Schema(description = "Who approved the override; required when OVERRIDDEN") @Size(max = 200) @NotCprShaped String approvedBy) {
+
+    /** The decision followed the recommendation, or went another way. */
+    public enum DecisionOutcome {
+        FOLLOWED, OVERRIDDEN
+    }
+
+    /** A programme, or no programme. */
+    public enum DecidedProgramme {
+        INTENSIVE_INFANT, FAMILY_PLACEMENT, NONE
+    }
+
+}

@@ -1,0 +1,146 @@
+package dk.visitationadvisor.casehistory;
+
+import dk.visitationadvisor.casehistory.DecisionRequest.DecidedProgramme;
+import dk.visitationadvisor.casehistory.DecisionRequest.DecisionOutcome;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records the caseworker's decision on an assessment, once, and counts the rule codes an override
+ * went against, so that domain experts can see which rules caseworkers disagree with.
+ */
+@Service
+public class Decisions {
+
+    private final JdbcClient jdbc;
+    private final AssessmentStore assessments;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Decisions(JdbcClient jdbc, AssessmentStore assessments, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.assessments = assessments;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The result of recording: the decision, or why it was not recorded. */
+    public sealed interface Recorded {
+        record Done(Decision decision) implements Recorded {
+        }
+
+        record NoSuchAssessment() implements Recorded {
+        }
+
+        /** A decision is on record already; an audit record is not rewritten. */
+        record AlreadyDecided(Decision decision) implements Recorded {
+        }
+
+        /** "Followed" names another programme than the one recommended: that is an override. */
+        record NotWhatWasRecommended(String recommended) implements Recorded {
+        }
+    }
+
+    @Transactional
+    public Recorded record(String assessmentId, DecisionRequest request) {
+        Optional<StoredAssessment> assessment = assessments.find(assessmentId);
+        if (assessment.isEmpty()) {
+            return new Recorded.NoSuchAssessment();
+        }
+        Optional<Decision> earlier = find(assessmentId);
+        if (earlier.isPresent()) {
+            return new Recorded.AlreadyDecided(earlier.get());
+        }
+        JsonNode answer = json.readTree(assessment.get().responseJson());
+        String recommended = answer.path("recommendedProgramme").asString(DecidedProgramme.NONE.name());
+        if (request.outcome() == DecisionOutcome.FOLLOWED && !recommended.equals(request.decidedProgramme().name())) {
+            return new Recorded.NotWhatWasRecommended(recommended);
+        }
+        List<String> wentAgainst = request.outcome() == DecisionOutcome.OVERRIDDEN
+                ? wentAgainst(answer, request.decidedProgramme())
+                : List.of();
+        Decision decision = new Decision(assessmentId, request.outcome().name(), request.decidedProgramme().name(),
+                request.reason(), request.decidedBy(),
+                request.outcome() == DecisionOutcome.OVERRIDDEN ? request.approvedBy() : null, clock.instant(),
+                wentAgainst);
+        try {
+            jdbc.sql("INSERT INTO decision (assessment_id, outcome, decided_programme, reason, decided_by, approved_by, "
+                            + "decided_at, went_against) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(decision.assessmentId(), decision.outcome(), decision.decidedProgramme(), decision.reason(),
+                            decision.decidedBy(), decision.approvedBy(),
+                            OffsetDateTime.ofInstant(decision.decidedAt(), ZoneOffset.UTC),
+                            String.join(",", wentAgainst))
+                    .update();
+        } catch (DuplicateKeyException decidedAtTheSameMoment) {
+            return new Recorded.AlreadyDecided(find(assessmentId).orElseThrow());
+        }
+        wentAgainst.forEach(this::countOverride);
+        return new Recorded.Done(decision);
+    }
+
+    public Optional<Decision> find(String assessmentId) {
+        return jdbc.sql("SELECT * FROM decision WHERE assessment_id = ?").param(assessmentId).query(this::row).optional();
+    }
+
+    /** Every rule code caseworkers have overridden, with how often, most often first. */
+    public List<OverrideCount> overrideCounts() {
+        return jdbc.sql("SELECT code, overrides FROM override_count ORDER BY overrides DESC, code")
+                .query((rs, n) -> new OverrideCount(rs.getString("code"), rs.getLong("overrides")))
+                .list();
+    }
+
+    /** How often caseworkers overrode a rule code. */
+    public record OverrideCount(String code, long overrides) {
+    }
+
+    /**
+     * What an override went against: the reasons for the recommendation, and, when the decided
+     * programme was not eligible, the criteria that ruled it out.
+     */
+    static List<String> wentAgainst(JsonNode answer, DecidedProgramme decided) {
+        Set<String> codes = new LinkedHashSet<>();
+        answer.path("recommendationReasons").forEach(reason -> codes.add(reason.path("code").asString()));
+        answer.path("programmes").forEach(programme -> {
+            if (programme.path("programme").asString().equals(decided.name())) {
+                programme.path("reasons").forEach(reason -> {
+                    String kind = reason.path("kind").asString();
+                    String outcome = reason.path("outcome").asString();
+                    if (("INCLUSION".equals(kind) && "NOT_MET".equals(outcome))
+                            || ("EXCLUSION".equals(kind) && "MET".equals(outcome))) {
+                        codes.add(reason.path("code").asString());
+                    }
+                });
+            }
+        });
+        return List.copyOf(codes);
+    }
+
+    private void countOverride(String code) {
+        int updated = jdbc.sql("UPDATE override_count SET overrides = overrides + 1 WHERE code = ?").param(code).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO override_count (code, overrides) VALUES (?, 1)").param(code).update();
+        }
+    }
+
+    private Decision row(ResultSet rs, int n) throws SQLException {
+        String against = rs.getString("went_against");
+        return new Decision(rs.getString("assessment_id"), rs.getString("outcome"), rs.getString("decided_programme"),
+                rs.getString("reason"), rs.getString("decided_by"), rs.getString("approved_by"),
+                rs.getTimestamp("decided_at").toInstant(),
+                against.isEmpty() ? List.of() : Arrays.asList(against.split(",")));
+    }
+}

@@ -1,0 +1,182 @@
+package dk.visitationadvisor.casehistory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class DecisionsAndErasureIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Erasures erasures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Assesses a family recommended INTENSIVE_INFANT (PREF-LEAST-INTRUSIVE); returns the assessment id. */
+    private String assess(String caseRef) throws Exception {
+        String body = mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
+                        .content(CaseHistoryApiIntegrationTest.family(caseRef, "2026-11-22", "SIGNIFICANT")
+                                .replace(", \"course\": {\"programme\": \"INTENSIVE_INFANT\", \"phase\": \"PRENATAL\", \"statusLetterSent\": false}", "")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.recommendedProgramme").value("INTENSIVE_INFANT"))
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(body).path("assessmentId").asString();
+    }
+
+    private ResultActions decide(String assessmentId, String decision) throws Exception {
+        return mvc.perform(put("/api/v1/assessments/{id}/decision", assessmentId)
+                .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en").content(decision));
+    }
+
+    private static String newCase() {
+        return "K-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void recordsADecisionThatFollowedTheRecommendationAndShowsItInTheTimeline() throws Exception {
+        String caseRef = newCase();
+        String id = assess(caseRef);
+
+        decide(id, """
+                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT",
+                 "reason": "Familien har en stabil bolig og ønsker støtte hjemme.", "decidedBy": "caseworker-17"}
+                """)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.outcome").value("FOLLOWED"))
+                .andExpect(jsonPath("$.wentAgainst.length()").value(0));
+
+        mvc.perform(get("/api/v1/cases/{caseRef}/assessments", caseRef))
+                .andExpect(jsonPath("$.assessments[0].decision.outcome").value("FOLLOWED"))
+                .andExpect(jsonPath("$.assessments[0].decision.decidedBy").value("caseworker-17"));
+    }
+
+    @Test
+    void countsTheRulesAnOverrideWentAgainst() throws Exception {
+        long before = overrides("PREF-LEAST-INTRUSIVE");
+        String id = assess(newCase());
+
+        decide(id, """
+                {"outcome": "OVERRIDDEN", "decidedProgramme": "FAMILY_PLACEMENT",
+                 "reason": "Familien har brug for skærmede omgivelser.", "decidedBy": "caseworker-17",
+                 "approvedBy": "team-leader-3"}
+                """)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.wentAgainst", hasItem("PREF-LEAST-INTRUSIVE")))
+                .andExpect(jsonPath("$.approvedBy").value("team-leader-3"));
+
+        assertThat(overrides("PREF-LEAST-INTRUSIVE")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void refusesAnOverrideWithoutWhoApprovedIt() throws Exception {
+        decide(assess(newCase()), """
+                {"outcome": "OVERRIDDEN", "decidedProgramme": "NONE", "reason": "x", "decidedBy": "caseworker-17"}
+                """)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("approvedBy"));
+    }
+
+    @Test
+    void refusesFollowedForAnotherProgrammeThanTheRecommendedOne() throws Exception {
+        decide(assess(newCase()), """
+                {"outcome": "FOLLOWED", "decidedProgramme": "FAMILY_PLACEMENT", "reason": "x", "decidedBy": "cw"}
+                """)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("decidedProgramme"));
+    }
+
+    @Test
+    void keepsTheFirstDecisionOnRecord() throws Exception {
+        String id = assess(newCase());
+        String followed = """
+                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "x", "decidedBy": "cw"}
+                """;
+        decide(id, followed).andExpect(status().isCreated());
+        decide(id, followed).andExpect(status().isConflict());
+    }
+
+    @Test
+    void answersADecisionOnAnUnknownAssessmentWithNotFound() throws Exception {
+        decide(UUID.randomUUID().toString(), """
+                {"outcome": "FOLLOWED", "decidedProgramme": "NONE", "reason": "x", "decidedBy": "cw"}
+                """)
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void erasesACaseWithItsAssessmentsAndDecisionsAndLogsItWithoutTheCaseReference() throws Exception {
+        String caseRef = newCase();
+        String id = assess(caseRef);
+        assess(caseRef);
+        decide(id, """
+                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "x", "decidedBy": "cw"}
+                """).andExpect(status().isCreated());
+
+        String erasure = mvc.perform(delete("/api/v1/cases/{caseRef}", caseRef))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cause").value("REQUEST"))
+                .andExpect(jsonPath("$.assessmentsErased").value(2))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(erasure).doesNotContain(caseRef);
+        mvc.perform(get("/api/v1/assessments/{id}", id)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/cases/{caseRef}/assessments", caseRef)).andExpect(jsonPath("$.totalAssessments").value(0));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM decision WHERE assessment_id = ?").param(id).query(Long.class).single())
+                .isZero();
+        String log = mvc.perform(get("/api/v1/erasures")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(log).contains(json.readTree(erasure).path("id").asString()).doesNotContain(caseRef);
+    }
+
+    @Test
+    void purgesCasesWhoseRetentionPeriodHasRunOut() throws Exception {
+        String expired = newCase();
+        String recent = newCase();
+        assess(expired);
+        assess(recent);
+        jdbc.sql("UPDATE assessment SET requested_at = ? WHERE case_ref = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusYears(6), expired)
+                .update();
+
+        assertThat(erasures.purgeExpired()).extracting(Erasures.Erasure::cause).contains(Erasures.Cause.RETENTION);
+
+        mvc.perform(get("/api/v1/cases/{caseRef}/assessments", expired)).andExpect(jsonPath("$.totalAssessments").value(0));
+        mvc.perform(get("/api/v1/cases/{caseRef}/assessments", recent)).andExpect(jsonPath("$.totalAssessments").value(1));
+    }
+
+    private long overrides(String code) throws Exception {
+        String body = mvc.perform(get("/api/v1/rules/overrides")).andReturn().getResponse().getContentAsString();
+        for (var entry : json.readTree(body)) {
+            if (entry.path("code").asString().equals(code)) {
+                return entry.path("overrides").asLong();
+            }
+        }
+        return 0;
+    }
+}
