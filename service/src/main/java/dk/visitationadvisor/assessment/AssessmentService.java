@@ -68,10 +68,8 @@ public class AssessmentService {
      * assessment with its exact response before answering: what is answered is on record.
      */
     public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy) {
-        LocalDate assessmentDate = Objects.requireNonNullElseGet(request.assessmentDate(), () -> LocalDate.now(clock));
-        Optional<PreviousAssessment> previous = store.latest(request.caseRef(), assessmentDate)
-                .map(AssessmentService::asFact);
-        Evaluation evaluation = engine.evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);
+        LocalDate assessmentDate = assessmentDate(request);
+        Evaluation evaluation = evaluate(request, assessmentDate);
         AssessmentResponse response = respond(request, assessmentDate, evaluation, locale);
         String body = json.writeValueAsString(response);
         Measurements measurements = request.measurements();
@@ -82,6 +80,25 @@ public class AssessmentService {
                 measurements == null || measurements.orsRater() == null ? null : measurements.orsRater().name(),
                 json.writeValueAsString(request), body), evaluation.ruleSet());
         return new AnsweredAssessment(response, body);
+    }
+
+    /**
+     * The answer an assessment would get, against the case's previous assessment, without storing it:
+     * for trying "what if" before recording. Its {@code assessmentId} names nothing stored.
+     */
+    public AssessmentResponse preview(AssessmentRequest request, Locale locale) {
+        LocalDate assessmentDate = assessmentDate(request);
+        return respond(request, assessmentDate, evaluate(request, assessmentDate), locale);
+    }
+
+    private LocalDate assessmentDate(AssessmentRequest request) {
+        return Objects.requireNonNullElseGet(request.assessmentDate(), () -> LocalDate.now(clock));
+    }
+
+    private Evaluation evaluate(AssessmentRequest request, LocalDate assessmentDate) {
+        Optional<PreviousAssessment> previous = store.latest(request.caseRef(), assessmentDate)
+                .map(AssessmentService::asFact);
+        return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);
     }
 
     /** An answer, and the exact JSON body that was stored and is sent. */

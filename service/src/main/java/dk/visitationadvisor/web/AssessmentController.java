@@ -63,6 +63,19 @@ class AssessmentController {
                 .body(answer.body());
     }
 
+    @Operation(summary = "Preview an assessment without storing it",
+            description = "The answer the family would get now, against the case's previous assessment, but "
+                    + "nothing is stored: for trying 'what if' before recording an assessment.")
+    @ApiResponse(responseCode = "200", description = "The explained recommendation, not stored")
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AssessmentResponse preview(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = AssessmentRequest.class)))
+            @RequestBody JsonNode body, @Parameter(hidden = true) Locale locale) {
+        return assessments.preview(requests.read(body, AssessmentRequest.class), locale);
+    }
+
     @Operation(summary = "Read an assessment exactly as it was answered",
             description = "The stored response body, byte for byte, even after the rules have changed.")
     @ApiResponse(responseCode = "200", description = "The answer as given",

@@ -114,6 +114,20 @@ class CaseHistoryApiIntegrationTest {
     }
 
     @Test
+    void previewsAnAssessmentAgainstTheHistoryWithoutStoringIt() throws Exception {
+        String caseRef = newCase();
+        assess(family(caseRef, "2026-10-20", "MODERATE"));
+
+        mvc.perform(post("/api/v1/assessments/preview").contentType(MediaType.APPLICATION_JSON)
+                        .content(family(caseRef, "2026-11-22", "SIGNIFICANT")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.escalations[*].code", hasItem("ESC-CONCERN-RISING")));
+
+        mvc.perform(get("/api/v1/cases/{caseRef}/assessments", caseRef))
+                .andExpect(jsonPath("$.totalAssessments").value(1));
+    }
+
+    @Test
     void answersAnUnknownAssessmentWithNotFound() throws Exception {
         mvc.perform(get("/api/v1/assessments/{id}", UUID.randomUUID()))
                 .andExpect(status().isNotFound())
