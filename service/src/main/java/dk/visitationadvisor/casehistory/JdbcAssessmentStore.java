@@ -15,9 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The case history in a relational database (H2 by default, PostgreSQL in the postgresql profile). */
@@ -32,9 +35,14 @@ class JdbcAssessmentStore implements AssessmentStore {
     /** Rule-set versions known to be stored, so that each is written once, not per assessment. */
     private final Set<String> recordedVersions = ConcurrentHashMap.newKeySet();
 
-    JdbcAssessmentStore(JdbcClient jdbc, JsonMapper json) {
+    /** A savepoint around the rule set's row, so that losing the race for it leaves the assessment's transaction usable. */
+    private final TransactionTemplate savepoint;
+
+    JdbcAssessmentStore(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     private void recordRuleSet(RuleSet ruleSet) {
@@ -42,13 +50,15 @@ class JdbcAssessmentStore implements AssessmentStore {
             return;
         }
         try {
-            jdbc.sql("INSERT INTO rule_set_version (version, origin, files, first_used_at) "
+            savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO rule_set_version "
+                            + "(version, origin, files, first_used_at) "
                             + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rule_set_version WHERE version = ?)")
                     .params(ruleSet.version(), ruleSet.origin(), json.writeValueAsString(ruleSet.files()),
                             OffsetDateTime.now(ZoneOffset.UTC), ruleSet.version())
-                    .update();
+                    .update());
         } catch (DuplicateKeyException anotherInstanceWasFaster) {
-            // The same version, stored at the same moment by another instance: it is there.
+            // The same version, stored at the same moment by another instance: it is there. The
+            // savepoint undid only the failed insert; PostgreSQL would otherwise refuse the rest.
         }
         // Remembered only once the row is committed: a rolled-back assessment takes its rule set with it.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

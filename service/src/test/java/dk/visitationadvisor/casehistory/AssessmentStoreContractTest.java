@@ -263,7 +263,7 @@ abstract class AssessmentStoreContractTest {
     }
 
     private AssessmentStore anotherInstance() {
-        return new JdbcAssessmentStore(jdbc, json);
+        return new JdbcAssessmentStore(jdbc, json, transactionManager);
     }
 
     private long versionRows(String version) {
