@@ -8,28 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Every parameter of a rule set, read from {@code parameters.yaml}. */
 public record ParameterCatalogue(Map<String, ParameterDefinition> definitions) {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
-
     public static ParameterCatalogue parse(String yaml) {
         List<RuleSetProblem> problems = new ArrayList<>();
         Map<String, ParameterDefinition> definitions = new LinkedHashMap<>();
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            throw new RuleSetException(List.of(new RuleSetProblem(RuleFiles.PARAMETERS,
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage())));
-        }
-        if (root == null || !root.isObject()) {
-            throw new RuleSetException(RuleFiles.PARAMETERS, "Expected one entry per parameter");
-        }
+        JsonNode root = RuleSetYaml.entries(RuleFiles.PARAMETERS, yaml, "Expected one entry per parameter");
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
             String name = entry.getKey();
             JsonNode node = entry.getValue();

@@ -5,26 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The source passages that rules cite by id, read from {@code sources.yaml}. */
 public record SourceCatalogue(Map<String, SourcePassage> passages) {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
-
     public static SourceCatalogue parse(String yaml) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            throw new RuleSetException(List.of(new RuleSetProblem(RuleFiles.SOURCES,
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage())));
-        }
-        if (root == null || !root.isObject()) {
-            throw new RuleSetException(RuleFiles.SOURCES, "Expected one entry per source passage");
-        }
+        JsonNode root = RuleSetYaml.entries(RuleFiles.SOURCES, yaml, "Expected one entry per source passage");
         List<RuleSetProblem> problems = new ArrayList<>();
         Map<String, SourcePassage> passages = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.properties()) {

@@ -113,6 +113,21 @@ class RuleSetBuilderTest {
     }
 
     @Test
+    void aYamlErrorIsRefusedWithFileAndLine() throws IOException {
+        copyRules();
+        Files.writeString(copy.resolve("sources.yaml"), """
+                fa-target-group-age:
+                  document: Indsats for familieanbringelse
+                  section: "Målgruppen"
+                  quote: a colon: in the middle
+                """);
+
+        assertThatThrownBy(() -> RuleSetBuilder.build(RuleFiles.fromDirectory(copy)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("sources.yaml:4: ");
+    }
+
+    @Test
     void aParameterTakesTheValueInForceOnTheAssessmentDate() throws IOException {
         copyRules();
         Path parameters = copy.resolve("parameters.yaml");
