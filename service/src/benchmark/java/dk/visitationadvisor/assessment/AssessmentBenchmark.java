@@ -5,7 +5,7 @@ import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
-import dk.visitationadvisor.support.InMemoryAssessmentStore;
+import dk.visitationadvisor.authoring.InMemoryAssessmentStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

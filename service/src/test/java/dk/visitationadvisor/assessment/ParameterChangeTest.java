@@ -8,7 +8,7 @@ import dk.visitationadvisor.facts.Status;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
-import dk.visitationadvisor.support.InMemoryAssessmentStore;
+import dk.visitationadvisor.authoring.InMemoryAssessmentStore;
 import dk.visitationadvisor.support.RuleDirectories;
 import java.nio.file.Path;
 import java.time.Clock;

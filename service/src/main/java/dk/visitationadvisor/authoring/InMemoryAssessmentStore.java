@@ -1,4 +1,4 @@
-package dk.visitationadvisor.support;
+package dk.visitationadvisor.authoring;
 
 import dk.visitationadvisor.casehistory.AssessmentStore;
 import dk.visitationadvisor.casehistory.StoredAssessment;
@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
-/** A case history in memory, for tests that assess families without a database. */
+/**
+ * A case history in memory, for running scenarios (and their earlier assessments) without touching
+ * the service's database.
+ */
 public class InMemoryAssessmentStore implements AssessmentStore {
 
     private static final Comparator<StoredAssessment> NEWEST_FIRST = Comparator
@@ -43,7 +47,7 @@ public class InMemoryAssessmentStore implements AssessmentStore {
         return ofCase(caseRef).count();
     }
 
-    private java.util.stream.Stream<StoredAssessment> ofCase(String caseRef) {
+    private Stream<StoredAssessment> ofCase(String caseRef) {
         return assessments.values().stream().filter(a -> a.caseRef().equals(caseRef));
     }
 }

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.assessment;
+package dk.visitationadvisor.authoring;
 
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import java.util.HashMap;
@@ -12,14 +12,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * parameter gets the given value from the earliest date, as if domain experts had set it. Lets a
  * scenario show what a rule does once its required cutoff is set.
  */
-final class ScenarioParameters {
+public final class ScenarioParameters {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private ScenarioParameters() {
     }
 
-    static RuleFiles apply(RuleFiles files, JsonNode parameters) {
+    public static RuleFiles apply(RuleFiles files, JsonNode parameters) {
         ObjectNode catalogue = (ObjectNode) YAML.readTree(files.contents().get("parameters.yaml"));
         for (Map.Entry<String, JsonNode> parameter : parameters.properties()) {
             JsonNode definition = catalogue.get(parameter.getKey());

@@ -1,5 +1,6 @@
-package dk.visitationadvisor.assessment;
+package dk.visitationadvisor.authoring;
 
+import dk.visitationadvisor.assessment.AssessmentRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,14 +18,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * stored before the family, and {@code parameters} that the scenario sets, e.g. a cutoff domain
  * experts have not set yet. See docs/rule-authoring.md for the format.
  */
-record Scenario(Path file, String name, List<AssessmentRequest> history, AssessmentRequest family, JsonNode expect,
+public record Scenario(Path file, String name, List<AssessmentRequest> history, AssessmentRequest family, JsonNode expect,
         JsonNode parameters) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    static Scenario read(Path file) {
+    public static Scenario read(Path file) {
         JsonNode root = YAML.readTree(file.toFile());
         for (String key : List.of("name", "family", "expect")) {
             if (!root.hasNonNull(key)) {
@@ -41,7 +42,7 @@ record Scenario(Path file, String name, List<AssessmentRequest> history, Assessm
     }
 
     /** Every scenario file below a directory, in a stable order. */
-    static List<Path> filesBelow(Path directory) {
+    public static List<Path> filesBelow(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
                     .sorted()

@@ -1,5 +1,6 @@
-package dk.visitationadvisor.assessment;
+package dk.visitationadvisor.authoring;
 
+import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentResponse.ProgrammeResult;
 import dk.visitationadvisor.explanation.Reason;
 import dk.visitationadvisor.facts.RuleKind;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Compares an answer with a scenario's expectations, and lists every difference in words a domain
  * expert can act on. Only what the scenario states is checked; other reasons may appear.
  */
-final class ScenarioCheck {
+public final class ScenarioCheck {
 
     private static final Set<String> EXPECT_KEYS = Set.of("programmes", "recommendedProgramme",
             "recommendationReasons", "missingInformation", "absent", "escalations", "abstained", "visitPlan",
@@ -26,7 +27,7 @@ final class ScenarioCheck {
     private ScenarioCheck() {
     }
 
-    static List<String> differences(JsonNode expect, AssessmentResponse actual) {
+    public static List<String> differences(JsonNode expect, AssessmentResponse actual) {
         List<String> differences = new ArrayList<>();
         expect.propertyNames().stream().filter(key -> !EXPECT_KEYS.contains(key))
                 .forEach(key -> differences.add("unknown key under expect: '" + key + "' (allowed: " + EXPECT_KEYS + ")"));
@@ -174,7 +175,7 @@ final class ScenarioCheck {
      * What must hold for every family: each inclusion criterion of a programme gives exactly one
      * result, so no status rests on a criterion the rules forgot.
      */
-    static List<String> invariantViolations(AssessmentResponse actual, Map<String, Set<String>> inclusionCodes) {
+    public static List<String> invariantViolations(AssessmentResponse actual, Map<String, Set<String>> inclusionCodes) {
         List<String> violations = new ArrayList<>();
         AssessmentResponse.VisitPlan plan = actual.visitPlan();
         if (plan != null && plan.visitsPerWeek() != null && plan.visitsPerWeek().min() != null
