@@ -1,0 +1,81 @@
+package dk.visitationadvisor.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.visitationadvisor.support.RuleDirectories;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthoringCliTest {
+
+    static final Path SCENARIOS = Path.of(System.getProperty("advisor.scenarios.directory", "../test-cases"));
+
+    @TempDir
+    Path rules;
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return AuthoringCli.run(args, new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validatesTheRepositorysRules() {
+        assertThat(run("validate", RuleDirectories.RULES.toString())).isEqualTo(AuthoringCli.OK);
+        assertThat(output()).startsWith("OK: rule set ");
+    }
+
+    @Test
+    void refusesABrokenRuleSetWithFileAndLine() {
+        RuleDirectories.copyInto(rules);
+        RuleDirectories.replace(rules, "intensive-infant/exclusion.drl", "substanceUse == null )", "substanceUse == )");
+
+        assertThat(run("validate", rules.toString())).isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("intensive-infant/exclusion.drl:");
+    }
+
+    @Test
+    void failsWhenAChangedThresholdBreaksScenarios() {
+        RuleDirectories.copyInto(rules);
+        RuleDirectories.replace(rules, "parameters.yaml", "    2020-01-01: 2\n", "    2020-01-01: 3\n");
+
+        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/inclusion"))
+                .isEqualTo(AuthoringCli.FAILED);
+        assertThat(output()).contains("FAIL ").contains("IS-IN-RISK: expected MET, was NOT_MET").containsPattern(
+                "\\d+ passed, [1-9]\\d* failed");
+    }
+
+    @Test
+    void passesTheRepositorysScenariosForAFolder() {
+        assertThat(run("test", RuleDirectories.RULES.toString(), SCENARIOS.toString(), "recommendation"))
+                .isEqualTo(AuthoringCli.OK);
+        assertThat(output()).containsPattern("\\d+ passed, 0 failed");
+    }
+
+    @Test
+    void reportsARuleThatNoScenarioMakesFire() throws IOException {
+        RuleDirectories.copyInto(rules);
+        Path scenarios = Files.createDirectories(rules.resolve("../scenarios-" + rules.getFileName()));
+        Files.copy(SCENARIOS.resolve("recommendation/preference/pref-no-housing.yaml"), scenarios.resolve("one.yaml"));
+
+        assertThat(run("coverage", rules.toString(), scenarios.toString())).isEqualTo(AuthoringCli.FAILED);
+        assertThat(output()).contains("rule never fired: PREF-DOMESTIC-VIOLENCE")
+                .contains("code in no scenario: ESC-GROWTH");
+    }
+
+    @Test
+    void explainsItsUsage() {
+        assertThat(run("activate")).isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).startsWith("usage:");
+    }
+}
