@@ -49,21 +49,9 @@ public final class ScenarioCheck {
                 differences.add("recommendedProgramme: expected " + expected + ", was " + was);
             }
         }
-        if (expect.has("recommendationReasons")) {
-            Set<String> expected = strings(expect.get("recommendationReasons"));
-            Set<String> was = actual.recommendationReasons().stream().map(Reason::code)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            if (!expected.equals(was)) {
-                differences.add("recommendationReasons: expected " + expected + ", was " + was);
-            }
-        }
-        if (expect.has("missingInformation")) {
-            Set<String> expected = strings(expect.get("missingInformation"));
-            Set<String> was = new TreeSet<>(actual.missingInformation());
-            if (!expected.equals(was)) {
-                differences.add("missingInformation: expected " + expected + ", was " + was);
-            }
-        }
+        exactSet(expect, "recommendationReasons", actual.recommendationReasons().stream().map(Reason::code),
+                differences);
+        exactSet(expect, "missingInformation", actual.missingInformation().stream(), differences);
         for (String code : strings(expect.path("absent"))) {
             Stream.concat(actual.programmes().stream().flatMap(p -> p.reasons().stream()),
                             actual.recommendationReasons().stream())
@@ -84,14 +72,7 @@ public final class ScenarioCheck {
                         + (was.isEmpty() ? "not raised" : was));
             }
         }
-        if (expect.has("abstained")) {
-            Set<String> expected = strings(expect.get("abstained"));
-            Set<String> was = actual.abstentions().stream().map(Reason::code)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            if (!expected.equals(was)) {
-                differences.add("abstained: expected " + expected + ", was " + was);
-            }
-        }
+        exactSet(expect, "abstained", actual.abstentions().stream().map(Reason::code), differences);
         if (expect.has("visitPlan")) {
             checkVisitPlan(expect.get("visitPlan"), actual.visitPlan(), differences);
         }
@@ -105,6 +86,17 @@ public final class ScenarioCheck {
             }
         }
         return differences;
+    }
+
+    /** When the scenario states {@code key}, the answer must have exactly that set of values. */
+    private static void exactSet(JsonNode expect, String key, Stream<String> actual, List<String> differences) {
+        if (expect.has(key)) {
+            Set<String> expected = strings(expect.get(key));
+            Set<String> was = actual.collect(Collectors.toCollection(TreeSet::new));
+            if (!expected.equals(was)) {
+                differences.add(key + ": expected " + expected + ", was " + was);
+            }
+        }
     }
 
     private static void checkVisitPlan(JsonNode expect, AssessmentResponse.VisitPlan plan, List<String> differences) {

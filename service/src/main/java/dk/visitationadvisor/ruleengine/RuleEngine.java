@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -29,6 +31,8 @@ public class RuleEngine {
     static final int MAX_FIRINGS = 10_000;
 
     private final RuleSet ruleSet;
+    /** The parameter values in force on each date seen: fixed per rule set and date, so worked out once. */
+    private final Map<LocalDate, Parameters> parametersByDate = new ConcurrentHashMap<>();
 
     public RuleEngine(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
@@ -40,7 +44,7 @@ public class RuleEngine {
 
     public Evaluation evaluate(Collection<?> facts, LocalDate assessmentDate) {
         RuleSet rules = ruleSet;
-        Parameters parameters = rules.parameters().inForceOn(assessmentDate);
+        Parameters parameters = parametersByDate.computeIfAbsent(assessmentDate, rules.parameters()::inForceOn);
         List<String> fired = new ArrayList<>();
         KieSession session = rules.kieBase().newKieSession();
         try {
