@@ -2,6 +2,7 @@ package dk.visitationadvisor.assessment;
 
 import dk.visitationadvisor.explanation.Explainer;
 import dk.visitationadvisor.ruleengine.Evaluation;
+import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
@@ -37,7 +38,7 @@ public class AssessmentBenchmark {
     public void buildRuleSets() throws Exception {
         Path rules = Path.of(System.getProperty("advisor.rules.directory", "../rules"));
         engine = new RuleEngine(RuleSetBuilder.build(RuleFiles.fromDirectory(rules)));
-        service = new AssessmentService(engine, new Explainer(), Clock.systemDefaultZone(),
+        service = new AssessmentService(new LiveRuleSet(engine), new Explainer(), Clock.systemDefaultZone(),
                 new InMemoryAssessmentStore(), JsonMapper.builder().build());
         floor = new RuleEngine(RuleSetBuilder.build(RuleFiles.fromDirectory(floorRuleSet(rules))));
         facts = FamilyFacts.of(TYPICAL_FAMILY, TYPICAL_FAMILY.assessmentDate(), Optional.empty());

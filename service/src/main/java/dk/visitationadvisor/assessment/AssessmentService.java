@@ -21,6 +21,7 @@ import dk.visitationadvisor.facts.PreviousAssessment;
 import dk.visitationadvisor.facts.Rater;
 import dk.visitationadvisor.facts.Recommendation;
 import dk.visitationadvisor.ruleengine.Evaluation;
+import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,15 +49,15 @@ public class AssessmentService {
             .thenComparing(Finding::outcome)
             .thenComparing(finding -> finding.facts().toString() + finding.missing());
 
-    private final RuleEngine engine;
+    private final LiveRuleSet rules;
     private final Explainer explainer;
     private final Clock clock;
     private final AssessmentStore store;
     private final JsonMapper json;
 
-    public AssessmentService(RuleEngine engine, Explainer explainer, Clock clock, AssessmentStore store,
+    public AssessmentService(LiveRuleSet rules, Explainer explainer, Clock clock, AssessmentStore store,
             JsonMapper json) {
-        this.engine = engine;
+        this.rules = rules;
         this.explainer = explainer;
         this.clock = clock;
         this.store = store;
@@ -69,7 +70,7 @@ public class AssessmentService {
      */
     public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy) {
         LocalDate assessmentDate = assessmentDate(request);
-        Evaluation evaluation = evaluate(request, assessmentDate);
+        Evaluation evaluation = evaluate(rules.engine(), request, assessmentDate);
         AssessmentResponse response = respond(request, assessmentDate, evaluation, locale);
         String body = json.writeValueAsString(response);
         Measurements measurements = request.measurements();
@@ -88,14 +89,28 @@ public class AssessmentService {
      */
     public AssessmentResponse preview(AssessmentRequest request, Locale locale) {
         LocalDate assessmentDate = assessmentDate(request);
-        return respond(request, assessmentDate, evaluate(request, assessmentDate), locale);
+        return respond(request, assessmentDate, evaluate(rules.engine(), request, assessmentDate), locale);
     }
 
     private LocalDate assessmentDate(AssessmentRequest request) {
         return Objects.requireNonNullElseGet(request.assessmentDate(), () -> LocalDate.now(clock));
     }
 
-    private Evaluation evaluate(AssessmentRequest request, LocalDate assessmentDate) {
+    /**
+     * The answer a stored assessment would get from another rule set, against the case history it was
+     * assessed with ({@code previous}): for previewing what a candidate rule set would change.
+     */
+    public AssessmentResponse replay(StoredAssessment stored, Optional<StoredAssessment> previous, RuleEngine engine,
+            Locale locale) {
+        AssessmentRequest request = json.readValue(stored.requestJson(), AssessmentRequest.class);
+        Evaluation evaluation = engine.evaluate(
+                FamilyFacts.of(request, stored.assessmentDate(), previous.map(AssessmentService::asFact)),
+                stored.assessmentDate());
+        return respond(request, stored.assessmentDate(), evaluation, locale);
+    }
+
+    /** One engine for the whole request: an activation meanwhile does not mix two rule sets in one answer. */
+    private Evaluation evaluate(RuleEngine engine, AssessmentRequest request, LocalDate assessmentDate) {
         Optional<PreviousAssessment> previous = store.latest(request.caseRef(), assessmentDate)
                 .map(AssessmentService::asFact);
         return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,17 @@ public class InMemoryAssessmentStore implements AssessmentStore {
     @Override
     public long count(String caseRef) {
         return ofCase(caseRef).count();
+    }
+
+    @Override
+    public void forEachCase(LocalDate from, LocalDate to, Consumer<List<StoredAssessment>> handler) {
+        assessments.values().stream()
+                .filter(a -> (from == null || !a.assessmentDate().isBefore(from))
+                        && (to == null || !a.assessmentDate().isAfter(to)))
+                .map(StoredAssessment::caseRef)
+                .distinct()
+                .sorted()
+                .forEach(caseRef -> handler.accept(ofCase(caseRef).sorted(NEWEST_FIRST.reversed()).toList()));
     }
 
     private Stream<StoredAssessment> ofCase(String caseRef) {

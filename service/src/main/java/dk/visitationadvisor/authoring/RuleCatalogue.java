@@ -2,7 +2,7 @@ package dk.visitationadvisor.authoring;
 
 import dk.visitationadvisor.ruleengine.ParameterDefinition;
 import dk.visitationadvisor.ruleengine.RuleDescription;
-import dk.visitationadvisor.ruleengine.RuleEngine;
+import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.SourcePassage;
 import java.time.LocalDate;
@@ -16,15 +16,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class RuleCatalogue {
 
-    private final RuleEngine engine;
+    private final LiveRuleSet live;
 
-    public RuleCatalogue(RuleEngine engine) {
-        this.engine = engine;
+    public RuleCatalogue(LiveRuleSet live) {
+        this.live = live;
     }
 
     /** The live rule set's version and every rule, by file and line. */
     public Catalogue live() {
-        RuleSet ruleSet = engine.ruleSet();
+        RuleSet ruleSet = live.ruleSet();
         List<Entry> entries = ruleSet.rules().values().stream()
                 .sorted(Comparator.comparing(RuleDescription::file).thenComparing(RuleDescription::line))
                 .map(rule -> entry(ruleSet, rule))

@@ -6,6 +6,7 @@ import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.explanation.Explainer;
 import dk.visitationadvisor.facts.RuleKind;
 import dk.visitationadvisor.ruleengine.RuleDescription;
+import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSet;
@@ -41,8 +42,13 @@ public final class ScenarioRunner {
 
     /** Builds the rule set; a {@link dk.visitationadvisor.ruleengine.RuleSetException} says why it cannot. */
     public ScenarioRunner(RuleFiles files) {
-        this.files = files;
-        this.ruleSet = RuleSetBuilder.build(files);
+        this(RuleSetBuilder.build(files));
+    }
+
+    /** Runs scenarios against a rule set already built. */
+    public ScenarioRunner(RuleSet ruleSet) {
+        this.files = new RuleFiles(ruleSet.origin(), ruleSet.files());
+        this.ruleSet = ruleSet;
         this.inclusionCodes = ruleSet.rules().values().stream()
                 .filter(rule -> rule.kind() == RuleKind.INCLUSION)
                 .collect(Collectors.groupingBy(rule -> rule.programme().name(),
@@ -80,7 +86,7 @@ public final class ScenarioRunner {
             return new Result(file, scenario.name(), differences, List.of());
         }
         // A service of the scenario's own: its earlier assessments are its case history, nobody else's.
-        AssessmentService service = new AssessmentService(new RuleEngine(ruleSetFor(scenario.parameters())),
+        AssessmentService service = new AssessmentService(new LiveRuleSet(new RuleEngine(ruleSetFor(scenario.parameters()))),
                 new Explainer(), Clock.systemDefaultZone(), new InMemoryAssessmentStore(), JsonMapper.builder().build());
         scenario.history().forEach(earlier -> service.assess(earlier, Locale.ENGLISH, "scenario"));
         AssessmentResponse answer = service.assess(scenario.family(), Locale.ENGLISH, "scenario").response();

@@ -4,6 +4,7 @@ import dk.visitationadvisor.ruleengine.RuleSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Where assessments are kept. */
 public interface AssessmentStore {
@@ -23,4 +24,11 @@ public interface AssessmentStore {
     List<StoredAssessment> timeline(String caseRef, int page, int size);
 
     long count(String caseRef);
+
+    /**
+     * Every case with an assessment dated between {@code from} and {@code to} (inclusive; null for no
+     * bound), one case at a time with all its assessments, oldest first (by date, then by when they
+     * were requested). Without their response bodies: for replaying what was asked against other rules.
+     */
+    void forEachCase(LocalDate from, LocalDate to, Consumer<List<StoredAssessment>> handler);
 }

@@ -4,24 +4,19 @@ import dk.visitationadvisor.ruleengine.RuleSet;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The case history in a relational database (H2 by default, PostgreSQL in the postgresql profile). */
 @Repository
@@ -29,50 +24,27 @@ class JdbcAssessmentStore implements AssessmentStore {
 
     private static final String COLUMNS = "id, case_ref, assessment_date, ruleset_version, requested_by, requested_at, "
             + "concern_level, ors, ors_rater, request_json, response_json";
+    /** A replay needs what was asked, not what was answered: the response is left out (null). */
+    private static final String REPLAY_COLUMNS = COLUMNS.replace("response_json", "NULL AS response_json");
+    private static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
-    /** Rule-set versions known to be stored, so that each is written once, not per assessment. */
-    private final Set<String> recordedVersions = ConcurrentHashMap.newKeySet();
+    private final RuleSetArchive ruleSets;
+    /** Reads history in pages of rows, not whole: a replay may cover every assessment there is. */
+    private final JdbcTemplate streaming;
 
-    /** A savepoint around the rule set's row, so that losing the race for it leaves the assessment's transaction usable. */
-    private final TransactionTemplate savepoint;
-
-    JdbcAssessmentStore(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+    JdbcAssessmentStore(JdbcClient jdbc, RuleSetArchive ruleSets, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.json = json;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-    }
-
-    private void recordRuleSet(RuleSet ruleSet) {
-        if (recordedVersions.contains(ruleSet.version())) {
-            return;
-        }
-        try {
-            savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO rule_set_version "
-                            + "(version, origin, files, first_used_at) "
-                            + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rule_set_version WHERE version = ?)")
-                    .params(ruleSet.version(), ruleSet.origin(), json.writeValueAsString(ruleSet.files()),
-                            OffsetDateTime.now(ZoneOffset.UTC), ruleSet.version())
-                    .update());
-        } catch (DuplicateKeyException anotherInstanceWasFaster) {
-            // The same version, stored at the same moment by another instance: it is there. The
-            // savepoint undid only the failed insert; PostgreSQL would otherwise refuse the rest.
-        }
-        // Remembered only once the row is committed: a rolled-back assessment takes its rule set with it.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                recordedVersions.add(ruleSet.version());
-            }
-        });
+        this.ruleSets = ruleSets;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(500);
     }
 
     @Override
     @Transactional
     public void save(StoredAssessment a, RuleSet ruleSet) {
-        recordRuleSet(ruleSet);
+        ruleSets.record(ruleSet);
         jdbc.sql("INSERT INTO assessment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(a.id(), a.caseRef(), a.assessmentDate(), a.rulesetVersion(), a.requestedBy(),
                         OffsetDateTime.ofInstant(a.requestedAt(), ZoneOffset.UTC), a.concernLevel(), a.ors(),
@@ -106,6 +78,29 @@ class JdbcAssessmentStore implements AssessmentStore {
     @Override
     public long count(String caseRef) {
         return jdbc.sql("SELECT COUNT(*) FROM assessment WHERE case_ref = ?").param(caseRef).query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void forEachCase(LocalDate from, LocalDate to, Consumer<List<StoredAssessment>> handler) {
+        // Rows come in case order; a case's rows are handed over together once the next case starts.
+        List<StoredAssessment> caseRows = new ArrayList<>();
+        try (Stream<StoredAssessment> rows = streaming.queryForStream("SELECT " + REPLAY_COLUMNS
+                        + " FROM assessment WHERE case_ref IN (SELECT case_ref FROM assessment"
+                        + " WHERE assessment_date >= ? AND assessment_date <= ?)"
+                        + " ORDER BY case_ref, assessment_date, requested_at, id",
+                this::row, from == null ? EARLIEST : from, to == null ? LATEST : to)) {
+            rows.forEachOrdered(row -> {
+                if (!caseRows.isEmpty() && !caseRows.get(0).caseRef().equals(row.caseRef())) {
+                    handler.accept(List.copyOf(caseRows));
+                    caseRows.clear();
+                }
+                caseRows.add(row);
+            });
+        }
+        if (!caseRows.isEmpty()) {
+            handler.accept(List.copyOf(caseRows));
+        }
     }
 
     private StoredAssessment row(ResultSet rs, int rowNumber) throws SQLException {

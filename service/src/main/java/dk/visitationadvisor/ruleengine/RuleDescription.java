@@ -11,10 +11,13 @@ import java.util.Locale;
  * and English, the cited source passages, whether it is local policy, and the parameters it reads;
  * for an escalation rule also its severity, the action in Danish and English, and whether it
  * intensifies visits.
+ *
+ * @param definition the rule's text in its file, from {@code rule} to {@code end}
  */
 public record RuleDescription(String name, String file, int line, String step, String code, RuleKind kind,
         Programme programme, List<String> sources, String textDa, String textEn, boolean localPolicy,
-        List<String> parameters, Severity severity, String actionDa, String actionEn, boolean intensifies) {
+        List<String> parameters, Severity severity, String actionDa, String actionEn, boolean intensifies,
+        String definition) {
 
     /** English when asked for; Danish, the caseworkers' language, otherwise. */
     public String text(Locale locale) {

@@ -5,14 +5,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Builds the rule set once at start-up: from the configured directory, or the packaged copy. */
+/**
+ * Builds the rule set at start-up: from the configured directory, or the packaged copy. A broken rule
+ * set stops the start-up here. Which version then stays live is the activation log's business
+ * ({@code dk.visitationadvisor.activation}).
+ */
 @Configuration(proxyBeanMethods = false)
 class RuleEngineConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RuleEngineConfiguration.class);
 
     @Bean
-    RuleEngine ruleEngine(RulesProperties properties) {
+    LiveRuleSet liveRuleSet(RulesProperties properties) {
         RuleFiles files = properties.directory() == null
                 ? RuleFiles.packaged()
                 : RuleFiles.fromDirectory(properties.directory());
@@ -21,6 +25,6 @@ class RuleEngineConfiguration {
         log.info("Rule set {} from {}: {} rules, {} parameters, built in {} ms", ruleSet.version(), ruleSet.origin(),
                 ruleSet.rules().size(), ruleSet.parameters().definitions().size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new RuleEngine(ruleSet);
+        return new LiveRuleSet(new RuleEngine(ruleSet));
     }
 }

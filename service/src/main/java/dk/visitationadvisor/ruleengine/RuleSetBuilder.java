@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class RuleSetBuilder {
         if (drlFiles.isEmpty()) {
             throw new RuleSetException(files.origin(), "No rule files (*.drl) found");
         }
-        KieBase kieBase = RuleSetCompiler.compile(drlFiles);
+        RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(drlFiles);
+        KieBase kieBase = compiled.kieBase();
 
         List<RuleSetProblem> problems = new ArrayList<>();
         Map<String, RuleText> texts = ruleTexts(drlFiles, problems);
@@ -63,9 +65,29 @@ public final class RuleSetBuilder {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
+        List<RuleSetProblem> warnings = new ArrayList<>(compiled.warnings());
+        warnings.addAll(unused(rules.values(), parameters, sources));
         return new RuleSet(files.version(), files.origin(), files.contents(), kieBase, Map.copyOf(rules), parameters,
-                sources,
-                criteria(rules.values()), usesParameters);
+                sources, criteria(rules.values()), usesParameters, List.copyOf(warnings));
+    }
+
+    /** Parameters no rule reads and passages no rule cites: not wrong, but likely left behind by an edit. */
+    private static List<RuleSetProblem> unused(Collection<RuleDescription> rules, ParameterCatalogue parameters,
+            SourceCatalogue sources) {
+        Set<String> read = new HashSet<>();
+        Set<String> cited = new HashSet<>();
+        rules.forEach(rule -> {
+            read.addAll(rule.parameters());
+            cited.addAll(rule.sources());
+        });
+        List<RuleSetProblem> warnings = new ArrayList<>();
+        parameters.definitions().keySet().stream().filter(name -> !read.contains(name)).sorted()
+                .forEach(name -> warnings.add(new RuleSetProblem(RuleFiles.PARAMETERS, 0,
+                        "parameter \"" + name + "\" is read by no rule")));
+        sources.passages().keySet().stream().filter(id -> !cited.contains(id)).sorted()
+                .forEach(id -> warnings.add(new RuleSetProblem(RuleFiles.SOURCES, 0,
+                        "source passage \"" + id + "\" is cited by no rule")));
+        return warnings;
     }
 
     private static Map<String, RuleText> ruleTexts(Map<String, String> drlFiles, List<RuleSetProblem> problems) {
@@ -133,7 +155,8 @@ public final class RuleSetBuilder {
         }
         return Optional.of(new RuleDescription(rule.getName(), text.file(), text.line(), step, code, kind,
                 programme, sourceIds, textDa, textEn, "true".equals(String.valueOf(meta.get("localPolicy"))),
-                List.copyOf(used), severity, actionDa, actionEn, "true".equals(String.valueOf(meta.get("intensify")))));
+                List.copyOf(used), severity, actionDa, actionEn, "true".equals(String.valueOf(meta.get("intensify"))),
+                text.text()));
     }
 
     private static String required(Map<String, Object> meta, String key, RuleText text,

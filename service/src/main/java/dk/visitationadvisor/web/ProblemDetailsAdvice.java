@@ -1,5 +1,9 @@
 package dk.visitationadvisor.web;
 
+import dk.visitationadvisor.activation.ActivationRefusedException;
+import dk.visitationadvisor.authoring.InvalidRuleSetException;
+import dk.visitationadvisor.authoring.ScenariosUnavailableException;
+import dk.visitationadvisor.authoring.UnknownRuleSetVersionException;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,6 +33,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
+    static final URI INVALID_RULE_SET = URI.create("/problems/invalid-rule-set");
+    static final URI ACTIVATION_REFUSED = URI.create("/problems/activation-refused");
     /** Jackson's message for a field given twice names the field. */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]+)\"");
 
@@ -41,6 +47,40 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
         return invalid(message("problem.invalid.detail", ex.problems().size()), ex.problems());
+    }
+
+    @ExceptionHandler(UnknownRuleSetVersionException.class)
+    ResponseEntity<Object> unknownRuleSetVersion(UnknownRuleSetVersionException ex) {
+        return invalid(message("problem.invalid.detail", 1),
+                List.of(new FieldProblem(ex.field(), message("ruleSet.unknownVersion"))));
+    }
+
+    /** A candidate rule set that does not build: every error, with file and line. */
+    @ExceptionHandler(InvalidRuleSetException.class)
+    ResponseEntity<ProblemDetail> invalidRuleSet(InvalidRuleSetException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                message("problem.ruleSet.detail", ex.errors().size()));
+        problem.setType(INVALID_RULE_SET);
+        problem.setTitle(message("problem.ruleSet.title"));
+        problem.setProperty("errors", ex.errors());
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    /** An activation refused: the candidate's errors or failing scenarios. The live rules stay. */
+    @ExceptionHandler(ActivationRefusedException.class)
+    ResponseEntity<ProblemDetail> activationRefused(ActivationRefusedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+        problem.setType(ACTIVATION_REFUSED);
+        problem.setTitle(message("problem.activationRefused.title"));
+        problem.setProperty("errors", ex.errors());
+        problem.setProperty("failedScenarios", ex.failedScenarios());
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    @ExceptionHandler(ScenariosUnavailableException.class)
+    ResponseEntity<ProblemDetail> noScenarios(ScenariosUnavailableException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)

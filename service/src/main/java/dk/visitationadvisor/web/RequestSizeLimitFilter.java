@@ -24,13 +24,19 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    /** Rule sets are sent whole (the repository's are some 220 KB); everything else is one family or less. */
+    private static final String RULE_SETS = "/api/v1/rule-sets/";
+
     private final long maxBytes;
+    private final long maxRuleSetBytes;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
-    RequestSizeLimitFilter(@Value("${advisor.http.max-request-bytes:65536}") long maxBytes, MessageSource messages,
+    RequestSizeLimitFilter(@Value("${advisor.http.max-request-bytes:65536}") long maxBytes,
+            @Value("${advisor.http.max-rule-set-request-bytes:4194304}") long maxRuleSetBytes, MessageSource messages,
             LocaleResolver locales) {
         this.maxBytes = maxBytes;
+        this.maxRuleSetBytes = maxRuleSetBytes;
         this.messages = messages;
         this.locales = locales;
     }
@@ -43,7 +49,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long limit = request.getRequestURI().startsWith(RULE_SETS) ? maxRuleSetBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             String detail = messages.getMessage("problem.tooLarge.detail", null, locales.resolveLocale(request));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -52,7 +59,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     + "\"detail\":\"" + detail.replace("\"", "'") + "\"}");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

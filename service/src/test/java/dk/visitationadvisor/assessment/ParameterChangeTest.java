@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.visitationadvisor.explanation.Explainer;
 import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.facts.Status;
+import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
@@ -35,7 +36,7 @@ class ParameterChangeTest {
 
     private Status intensiveInfantStatus() {
         AssessmentService service = new AssessmentService(
-                new RuleEngine(RuleSetBuilder.build(RuleFiles.fromDirectory(rules))), new Explainer(),
+                new LiveRuleSet(new RuleEngine(RuleSetBuilder.build(RuleFiles.fromDirectory(rules)))), new Explainer(),
                 Clock.systemDefaultZone(), new InMemoryAssessmentStore(), JsonMapper.builder().build());
         return service.assess(Families.PREGNANT_MOTHER, Locale.ENGLISH, "test").response().programmes().stream()
                 .filter(p -> p.programme() == Programme.INTENSIVE_INFANT)

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,6 +61,9 @@ abstract class AssessmentStoreContractTest {
 
     @Autowired
     Flyway flyway;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void flywayMigratedTheEmptyDatabaseToTheLatestVersion() {
@@ -263,7 +267,7 @@ abstract class AssessmentStoreContractTest {
     }
 
     private AssessmentStore anotherInstance() {
-        return new JdbcAssessmentStore(jdbc, json, transactionManager);
+        return new JdbcAssessmentStore(jdbc, new RuleSetArchive(jdbc, json, transactionManager), dataSource);
     }
 
     private long versionRows(String version) {
@@ -295,7 +299,7 @@ abstract class AssessmentStoreContractTest {
         return new RuleSet(version, "test: " + version, Map.of(
                 "family-placement/inclusion.drl", "rule \"FP-INCLUDED\"\n  // »Målgruppe« – forældre på Ærø\nend\n",
                 "parameters.yaml", "intensiveInfant.minimumRiskFactors:\n  - value: 2\n"),
-                null, Map.of(), null, null, List.of(), false);
+                null, Map.of(), null, null, List.of(), false, List.of());
     }
 
     static StoredAssessment assessment(String caseRef, String date, String requestedAt, RuleSet ruleSet) {

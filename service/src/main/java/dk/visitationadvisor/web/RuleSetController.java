@@ -1,0 +1,150 @@
+package dk.visitationadvisor.web;
+
+import dk.visitationadvisor.activation.Activation;
+import dk.visitationadvisor.activation.ActivationRequest;
+import dk.visitationadvisor.activation.Activations;
+import dk.visitationadvisor.authoring.CandidateRuleSet;
+import dk.visitationadvisor.authoring.Candidates;
+import dk.visitationadvisor.authoring.ImpactPreview;
+import dk.visitationadvisor.authoring.ImpactReport;
+import dk.visitationadvisor.authoring.RuleSetChecks;
+import dk.visitationadvisor.authoring.RuleSetChecks.CoverageReport;
+import dk.visitationadvisor.authoring.RuleSetChecks.ScenarioReport;
+import dk.visitationadvisor.authoring.RuleSetChecks.ValidationReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Rule authoring over HTTP: check a candidate rule set, run the scenarios against it, preview what it
+ * would change in stored assessments, make it live, and roll back. See docs/rule-authoring.md.
+ */
+@RestController
+@Validated
+@RequestMapping(path = "/api/v1/rule-sets", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Rule sets", description = "Validate, test, preview and activate rule sets")
+class RuleSetController {
+
+    private static final String CANDIDATE_DESCRIPTION = "Changed files on top of the live rule set (or of "
+            + "`basedOn`), or with `complete: true` the whole rule set.";
+
+    private final RequestReader requests;
+    private final Candidates candidates;
+    private final RuleSetChecks checks;
+    private final ImpactPreview impact;
+    private final Activations activations;
+    private final MessageSource messages;
+
+    RuleSetController(RequestReader requests, Candidates candidates, RuleSetChecks checks, ImpactPreview impact,
+            Activations activations, MessageSource messages) {
+        this.requests = requests;
+        this.candidates = candidates;
+        this.checks = checks;
+        this.impact = impact;
+        this.activations = activations;
+        this.messages = messages;
+    }
+
+    @Operation(summary = "Check a candidate rule set", description = "Compiles it and checks every rule's metadata, "
+            + "sources and parameters. Answers every error and warning with file and line; nothing goes live. "
+            + CANDIDATE_DESCRIPTION)
+    @PostMapping(path = "/validation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ValidationReport validate(@CandidateBody @RequestBody JsonNode body) {
+        return checks.validate(candidate(body));
+    }
+
+    @Operation(summary = "Run every scenario against a candidate rule set",
+            description = "Per scenario: passed, or how the answer differs from what it expects. " + CANDIDATE_DESCRIPTION)
+    @PostMapping(path = "/scenario-runs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ScenarioReport test(@CandidateBody @RequestBody JsonNode body) {
+        return checks.test(candidate(body));
+    }
+
+    @Operation(summary = "What the scenarios leave untested in a candidate rule set",
+            description = "The rules no scenario makes fire, and the codes no scenario mentions. " + CANDIDATE_DESCRIPTION)
+    @PostMapping(path = "/coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CoverageReport coverage(@CandidateBody @RequestBody JsonNode body) {
+        return checks.coverage(candidate(body));
+    }
+
+    @Operation(summary = "Preview what a candidate rule set would change",
+            description = "Answers the stored assessments dated from `from` to `to` (all when not given) with the live "
+                    + "rule set and with the candidate, and reports which answers differ: counts per kind of change, "
+                    + "and per changed assessment before, after and the rules responsible. Read-only. "
+                    + CANDIDATE_DESCRIPTION)
+    @PostMapping(path = "/impact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ImpactReport impact(@CandidateBody @RequestBody JsonNode body,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "1000") @Min(0) @Max(100_000) int limit) {
+        return impact.preview(candidate(body), from, to, limit);
+    }
+
+    @Operation(summary = "Make a rule set live, or roll back to an earlier one",
+            description = "With `candidate`: checks it (it must build and, when the service is so configured, pass "
+                    + "every scenario) and makes it live; with `version`: makes that earlier version live again. "
+                    + "Requests in flight finish on the rule set they started with. Refused with 422 and every error "
+                    + "when the candidate does not build or scenarios fail; the live rule set then stays.")
+    @PostMapping(path = "/activations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Activation> activate(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = ActivationRequest.class))) @RequestBody JsonNode body, Principal principal) {
+        ActivationRequest request = requests.read(body, ActivationRequest.class);
+        if ((request.version() == null) == (request.candidate() == null)) {
+            throw new InvalidRequestException(List.of(new FieldProblem("version", message("ruleSet.versionOrCandidate"))));
+        }
+        String by = principal == null ? "anonymous" : principal.getName();
+        Activation activation = request.version() != null
+                ? activations.rollBack(request.version(), by, request.reason()).orElseThrow(
+                        () -> new InvalidRequestException(List.of(new FieldProblem("version",
+                                message("ruleSet.unknownVersion")))))
+                : activations.activate(request.candidate(), by, request.reason());
+        return ResponseEntity.created(URI.create("/api/v1/rule-sets/" + activation.version() + "/files"))
+                .body(activation);
+    }
+
+    @Operation(summary = "The activation log, newest first", description = "Who made which version live, when, "
+            + "which version it replaced, and why. The newest entry is the live version.")
+    @GetMapping("/activations")
+    List<Activation> activations(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return activations.history(page, size);
+    }
+
+    @Operation(summary = "The files of a rule-set version on record",
+            description = "Every rule, parameter and source file, by path: to start a candidate from, or to see what "
+                    + "answered an assessment.")
+    @GetMapping("/{version}/files")
+    Map<String, String> files(@PathVariable String version) {
+        return candidates.filesOf(version).orElseThrow(() -> new NotFoundException("rule set"));
+    }
+
+    private CandidateRuleSet candidate(JsonNode body) {
+        return requests.read(body, CandidateRuleSet.class);
+    }
+
+    private String message(String code) {
+        return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+    }
+}
