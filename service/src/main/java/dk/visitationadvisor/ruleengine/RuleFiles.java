@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,9 @@ public record RuleFiles(String origin, Map<String, String> contents) {
     static final String SOURCES = "sources.yaml";
 
     public RuleFiles {
-        contents = Map.copyOf(new TreeMap<>(contents));
+        // Sorted by path, always: the version hashes the files in this order, and must not depend on
+        // the JVM (Map.copyOf iterates in an order salted per run).
+        contents = Collections.unmodifiableSortedMap(new TreeMap<>(contents));
     }
 
     /** Reads every rule file, parameter file and source file below a directory. */
