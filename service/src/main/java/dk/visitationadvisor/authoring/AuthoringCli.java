@@ -7,18 +7,24 @@ import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
 import dk.visitationadvisor.ruleengine.RuleSetException;
 import dk.visitationadvisor.ruleengine.RuleSetProblem;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
  * The command line for domain experts: check a rules directory, run the scenarios against it, and
  * see what they leave untested, without starting the service. See docs/authoring-cli.md.
  *
- * <p>Exit codes: 0 all fine; 1 scenarios fail, or (coverage) something is untested; 2 the rule set
- * does not build, or the command is wrong.
+ * <p>Exit codes: 0 all fine; 1 scenarios fail, (coverage) something is untested, (impact) some answers
+ * would change, or (activate) the service refused the rule set because scenarios fail; 2 the rule set
+ * does not build, the service cannot be reached or refused the request, or the command is wrong.
  */
 public final class AuthoringCli {
 
@@ -29,7 +35,12 @@ public final class AuthoringCli {
     private static final String USAGE = """
             usage: validate <rules-dir>
                    test     <rules-dir> <test-cases-dir> [folder]
-                   coverage <rules-dir> <test-cases-dir>""";
+                   coverage <rules-dir> <test-cases-dir>
+                   impact   <rules-dir> --service <url> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]
+                   activate <rules-dir> --service <url> --reason <text>""";
+    private static final List<String> COMMANDS = List.of("validate", "test", "coverage", "impact", "activate");
+    /** How many changed assessments the impact command lists; all are counted. */
+    private static final int LISTED = 20;
 
     private AuthoringCli() {
     }
@@ -42,8 +53,7 @@ public final class AuthoringCli {
     }
 
     static int run(String[] args, PrintStream out) {
-        if (args.length < 2 || !List.of("validate", "test", "coverage").contains(args[0])
-                || (!args[0].equals("validate") && args.length < 3)) {
+        if (args.length < 2 || !COMMANDS.contains(args[0]) || (!args[0].equals("validate") && args.length < 3)) {
             out.println(USAGE);
             return UNUSABLE;
         }
@@ -52,8 +62,13 @@ public final class AuthoringCli {
             return switch (args[0]) {
                 case "validate" -> validate(rules, out);
                 case "test" -> test(rules, Path.of(args[2]).resolve(args.length > 3 ? args[3] : ""), out);
-                default -> coverage(rules, Path.of(args[2]), out);
+                case "coverage" -> coverage(rules, Path.of(args[2]), out);
+                default -> remote(args, rules, out);
             };
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            out.println(e.getMessage());
+            out.println(USAGE);
+            return UNUSABLE;
         } catch (RuleSetException e) {
             out.println("The rule set in " + rules + " cannot be used:");
             for (RuleSetProblem problem : e.problems()) {
@@ -67,7 +82,55 @@ public final class AuthoringCli {
         RuleSet ruleSet = RuleSetBuilder.build(RuleFiles.fromDirectory(rules));
         out.printf("OK: rule set %s, %d rules, %d parameters, %d source passages%n", ruleSet.version(),
                 ruleSet.rules().size(), ruleSet.parameters().definitions().size(), ruleSet.sources().passages().size());
+        ruleSet.warnings().forEach(warning -> out.println("  warning: " + warning));
         return OK;
+    }
+
+    /** Commands against the running service: the rules directory is checked here first, then sent. */
+    private static int remote(String[] args, Path rules, PrintStream out) {
+        Map<String, String> options = options(args);
+        String service = options.get("--service");
+        if (service == null) {
+            throw new IllegalArgumentException("--service <url> is required, e.g. --service http://localhost:8080");
+        }
+        RuleFiles files = RuleFiles.fromDirectory(rules);
+        RuleSetBuilder.build(files);
+        AuthoringService api = new AuthoringService(service);
+        try {
+            if (args[0].equals("impact")) {
+                AuthoringService.Answer answer = api.impact(files,
+                        options.containsKey("--from") ? LocalDate.parse(options.get("--from")) : null,
+                        options.containsKey("--to") ? LocalDate.parse(options.get("--to")) : null,
+                        Integer.parseInt(options.getOrDefault("--limit", String.valueOf(LISTED))));
+                return answer.status() == 200 ? RemoteReports.impact(answer.body(), out)
+                        : RemoteReports.problem(answer, out);
+            }
+            String reason = options.get("--reason");
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("--reason <text> is required: why this rule set goes live");
+            }
+            AuthoringService.Answer answer = api.activate(files, reason);
+            return answer.status() == 201 ? RemoteReports.activated(answer.body(), out)
+                    : RemoteReports.problem(answer, out);
+        } catch (IOException e) {
+            out.println("The service at " + service + " cannot be reached: " + e.getClass().getSimpleName());
+            return UNUSABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UNUSABLE;
+        }
+    }
+
+    /** {@code --name value} pairs after the rules directory. */
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 2; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Not an option with a value: " + args[i]);
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
     }
 
     private static int test(Path rules, Path scenarios, PrintStream out) {

@@ -2,6 +2,7 @@ package dk.visitationadvisor.web;
 
 import dk.visitationadvisor.authoring.RuleCatalogue;
 import dk.visitationadvisor.authoring.RuleCatalogue.Catalogue;
+import dk.visitationadvisor.authoring.RuleCatalogueMarkdown;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -11,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Rules", description = "The live rules")
 class RuleCatalogueController {
+
+    private static final String MARKDOWN = "text/markdown;charset=UTF-8";
 
     private final RuleCatalogue catalogue;
 
@@ -25,5 +28,13 @@ class RuleCatalogueController {
     @GetMapping(path = "/api/v1/rules", produces = MediaType.APPLICATION_JSON_VALUE)
     Catalogue rules() {
         return catalogue.live();
+    }
+
+    @Operation(summary = "The live rules as a page for domain experts",
+            description = "The same catalogue in Markdown, by file; docs/rule-catalogue.md is this page for the "
+                    + "repository's rules.")
+    @GetMapping(path = "/api/v1/rules", produces = MARKDOWN)
+    String rulesAsMarkdown() {
+        return RuleCatalogueMarkdown.render(catalogue.live());
     }
 }

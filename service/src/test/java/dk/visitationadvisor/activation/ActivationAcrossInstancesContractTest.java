@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * plus the time to build the rule set; an instance started afterwards with the same rules directory
  * keeps the activated version, and one started with new rule files deploys them.
  */
-class ActivationAcrossInstancesIntegrationTest {
+abstract class ActivationAcrossInstancesContractTest {
 
     private static final Duration SYNC_INTERVAL = Duration.ofMillis(200);
     /** The bound: one sync interval, and building the rule set (some 5 s on a busy 2-core machine). */
@@ -36,7 +36,8 @@ class ActivationAcrossInstancesIntegrationTest {
     Path folder;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final String database = "jdbc:h2:mem:across-instances-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    /** The instances' datasource settings: one database, empty at the start of the test. */
+    abstract List<String> database();
 
     @Test
     void everyInstanceFollowsTheActivationLogAndARestartKeepsTheActivatedVersion() throws Exception {
@@ -74,8 +75,8 @@ class ActivationAcrossInstancesIntegrationTest {
     }
 
     private ConfigurableApplicationContext start(String... more) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=" + database,
+        List<String> arguments = new ArrayList<>(database());
+        arguments.addAll(List.of("--server.port=0",
                 "--advisor.rules.activation.require-passing-scenarios=false",
                 "--advisor.rules.activation.sync-interval=" + SYNC_INTERVAL));
         arguments.addAll(List.of(more));

@@ -1,0 +1,68 @@
+package dk.visitationadvisor.authoring;
+
+import dk.visitationadvisor.ruleengine.RuleFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.StringJoiner;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The running service's rule-set API, as the command line calls it: a rules directory is sent whole,
+ * so that what is previewed or activated is exactly what is in the directory.
+ */
+final class AuthoringService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A preview replays every stored assessment; give it time. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    AuthoringService(String base) {
+        this.base = URI.create(base.endsWith("/") ? base : base + "/");
+    }
+
+    /** The service's answer: its status and its JSON body. */
+    record Answer(int status, JsonNode body) {
+    }
+
+    Answer impact(RuleFiles rules, LocalDate from, LocalDate to, int limit) throws IOException, InterruptedException {
+        StringJoiner query = new StringJoiner("&", "?", "").add("limit=" + limit);
+        if (from != null) {
+            query.add("from=" + from);
+        }
+        if (to != null) {
+            query.add("to=" + to);
+        }
+        return post("api/v1/rule-sets/impact" + query, CandidateRuleSet.complete(rules.contents()));
+    }
+
+    Answer activate(RuleFiles rules, String reason) throws IOException, InterruptedException {
+        return post("api/v1/rule-sets/activations",
+                Map.of("reason", reason, "candidate", CandidateRuleSet.complete(rules.contents())));
+    }
+
+    private Answer post(String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (RuntimeException notJson) {
+            json = JSON.createObjectNode().put("detail", "HTTP " + response.statusCode() + " without a JSON body");
+        }
+        return new Answer(response.statusCode(), json);
+    }
+}
