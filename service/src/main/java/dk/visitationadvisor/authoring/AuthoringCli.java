@@ -9,10 +9,12 @@ import dk.visitationadvisor.ruleengine.RuleSetException;
 import dk.visitationadvisor.ruleengine.RuleSetProblem;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,10 @@ public final class AuthoringCli {
             usage: validate <rules-dir>
                    test     <rules-dir> <test-cases-dir> [folder]
                    coverage <rules-dir> <test-cases-dir>
-                   impact   <rules-dir> --service <url> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]
-                   activate <rules-dir> --service <url> --reason <text>""";
+                   impact   <rules-dir> --service <url> [--user NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]
+                   activate <rules-dir> --service <url> [--user NAME] --reason <text>
+            Against the service, sign in with --user and the password in ADVISOR_PASSWORD, or with the
+            bearer token in ADVISOR_TOKEN.""";
     private static final List<String> COMMANDS = List.of("validate", "test", "coverage", "impact", "activate");
     /** How many changed assessments the impact command lists; all are counted. */
     private static final int LISTED = 20;
@@ -49,10 +53,15 @@ public final class AuthoringCli {
         // The engine's own logging is for developers; the author reads this command's output.
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
         ((Logger) LoggerFactory.getLogger("org.drools")).setLevel(Level.OFF);
-        System.exit(run(args, System.out));
+        System.exit(run(args, System.out, System.getenv()));
     }
 
     static int run(String[] args, PrintStream out) {
+        return run(args, out, Map.of());
+    }
+
+    /** @param environment where the password or token for the service is (never on the command line) */
+    static int run(String[] args, PrintStream out, Map<String, String> environment) {
         if (args.length < 2 || !COMMANDS.contains(args[0]) || (!args[0].equals("validate") && args.length < 3)) {
             out.println(USAGE);
             return UNUSABLE;
@@ -63,7 +72,7 @@ public final class AuthoringCli {
                 case "validate" -> validate(rules, out);
                 case "test" -> test(rules, Path.of(args[2]).resolve(args.length > 3 ? args[3] : ""), out);
                 case "coverage" -> coverage(rules, Path.of(args[2]), out);
-                default -> remote(args, rules, out);
+                default -> remote(args, rules, out, environment);
             };
         } catch (IllegalArgumentException | DateTimeParseException e) {
             out.println(e.getMessage());
@@ -87,7 +96,7 @@ public final class AuthoringCli {
     }
 
     /** Commands against the running service: the rules directory is checked here first, then sent. */
-    private static int remote(String[] args, Path rules, PrintStream out) {
+    private static int remote(String[] args, Path rules, PrintStream out, Map<String, String> environment) {
         Map<String, String> options = options(args);
         String service = options.get("--service");
         if (service == null) {
@@ -95,7 +104,7 @@ public final class AuthoringCli {
         }
         RuleFiles files = RuleFiles.fromDirectory(rules);
         RuleSetBuilder.build(files);
-        AuthoringService api = new AuthoringService(service);
+        AuthoringService api = new AuthoringService(service, authorization(options.get("--user"), environment));
         try {
             if (args[0].equals("impact")) {
                 AuthoringService.Answer answer = api.impact(files,
@@ -119,6 +128,20 @@ public final class AuthoringCli {
             Thread.currentThread().interrupt();
             return UNUSABLE;
         }
+    }
+
+    /** HTTP Basic for --user with ADVISOR_PASSWORD, else the bearer token in ADVISOR_TOKEN, else none. */
+    private static String authorization(String user, Map<String, String> environment) {
+        if (user != null) {
+            String password = environment.get("ADVISOR_PASSWORD");
+            if (password == null) {
+                throw new IllegalArgumentException("--user needs the password in the environment variable ADVISOR_PASSWORD");
+            }
+            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        String token = environment.get("ADVISOR_TOKEN");
+        return token == null ? null : "Bearer " + token;
     }
 
     /** {@code --name value} pairs after the rules directory. */

@@ -24,10 +24,13 @@ final class AuthoringService {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final URI base;
+    /** The Authorization header's value; null to call without credentials. */
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    AuthoringService(String base) {
+    AuthoringService(String base, String authorization) {
         this.base = URI.create(base.endsWith("/") ? base : base + "/");
+        this.authorization = authorization;
     }
 
     /** The service's answer: its status and its JSON body. */
@@ -51,7 +54,11 @@ final class AuthoringService {
     }
 
     private Answer post(String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", "en")

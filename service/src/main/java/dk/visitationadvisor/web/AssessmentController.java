@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dk.visitationadvisor.security.AuditFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
 import java.util.Locale;
@@ -55,9 +57,11 @@ class AssessmentController {
                     schema = @Schema(implementation = AssessmentRequest.class),
                     examples = @ExampleObject(name = "Pregnant mother at week 24", value = ApiExamples.PREGNANT_MOTHER)))
             @RequestBody JsonNode body,
-            @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller) {
+            @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller,
+            @Parameter(hidden = true) HttpServletRequest http) {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
-        AnsweredAssessment answer = assessments.assess(request, locale, caller == null ? "anonymous" : caller.getName());
+        AnsweredAssessment answer = assessments.assess(request, locale, caller.getName());
+        AuditFilter.concerns(http, request.caseRef(), answer.response().assessmentId());
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + answer.response().assessmentId()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(answer.body());

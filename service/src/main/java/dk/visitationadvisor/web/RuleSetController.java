@@ -114,7 +114,7 @@ class RuleSetController {
         if ((request.version() == null) == (request.candidate() == null)) {
             throw new InvalidRequestException(List.of(new FieldProblem("version", message("ruleSet.versionOrCandidate"))));
         }
-        String by = principal == null ? "anonymous" : principal.getName();
+        String by = principal.getName();
         Activation activation = request.version() != null
                 ? activations.rollBack(request.version(), by, request.reason()).orElseThrow(
                         () -> new InvalidRequestException(List.of(new FieldProblem("version",

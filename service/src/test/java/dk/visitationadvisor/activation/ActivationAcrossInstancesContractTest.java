@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import dk.visitationadvisor.VisitationAdvisorApplication;
 import dk.visitationadvisor.support.CandidateFiles;
 import dk.visitationadvisor.support.RuleDirectories;
+import dk.visitationadvisor.support.TestAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,12 +99,12 @@ abstract class ActivationAcrossInstancesContractTest {
     }
 
     private HttpResponse<String> get(ConfigurableApplicationContext instance, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(instance, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(instance, path)).header("Authorization", TestAccount.basicAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(ConfigurableApplicationContext instance, String path, String json)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(instance, path)).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(uri(instance, path)).header("Authorization", TestAccount.basicAuthorization()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -7,13 +7,17 @@ import dk.visitationadvisor.assessment.Families;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.support.CandidateFiles;
 import dk.visitationadvisor.support.RuleDirectories;
+import dk.visitationadvisor.support.TestAccount;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +55,12 @@ class AuthoringCliAgainstServiceTest {
         RuleDirectories.copyInto(rules);
     }
 
+    /** Signed in as the test account, as an author would with --user and ADVISOR_PASSWORD. */
     private int run(String... args) {
-        return AuthoringCli.run(args, new PrintStream(output, true, StandardCharsets.UTF_8));
+        List<String> signedIn = new ArrayList<>(List.of(args));
+        signedIn.addAll(List.of("--user", TestAccount.USERNAME));
+        return AuthoringCli.run(signedIn.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8),
+                Map.of("ADVISOR_PASSWORD", TestAccount.password()));
     }
 
     private String output() {

@@ -3,6 +3,7 @@ package dk.visitationadvisor.casehistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.visitationadvisor.VisitationAdvisorApplication;
+import dk.visitationadvisor.support.TestAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,7 @@ class CaseHistoryRestartIntegrationTest {
         String body;
         String location;
         try (ConfigurableApplicationContext service = start()) {
-            HttpResponse<String> answered = http.send(HttpRequest.newBuilder(uri(service, "/api/v1/assessments"))
+            HttpResponse<String> answered = http.send(HttpRequest.newBuilder(uri(service, "/api/v1/assessments")).header("Authorization", TestAccount.basicAuthorization())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             CaseHistoryApiIntegrationTest.family("K-RESTART", "2026-11-22", "SIGNIFICANT")))
@@ -38,7 +39,7 @@ class CaseHistoryRestartIntegrationTest {
         }
 
         try (ConfigurableApplicationContext service = start()) {
-            HttpResponse<String> read = http.send(HttpRequest.newBuilder(uri(service, location)).GET().build(),
+            HttpResponse<String> read = http.send(HttpRequest.newBuilder(uri(service, location)).header("Authorization", TestAccount.basicAuthorization()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).isEqualTo(body);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.visitationadvisor.VisitationAdvisorApplication;
 import dk.visitationadvisor.support.PostgreSqlTestDatabase;
+import dk.visitationadvisor.support.TestAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,7 +95,7 @@ class PostgreSqlServiceIntegrationTest {
     }
 
     private HttpResponse<String> assess(ConfigurableApplicationContext service, String body) throws Exception {
-        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(uri(service, "/api/v1/assessments"))
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(uri(service, "/api/v1/assessments")).header("Authorization", TestAccount.basicAuthorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -103,7 +104,7 @@ class PostgreSqlServiceIntegrationTest {
     }
 
     private HttpResponse<String> get(ConfigurableApplicationContext service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(service, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(service, path)).header("Authorization", TestAccount.basicAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(ConfigurableApplicationContext service, String path) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(roles = {"CASEWORKER", "RULE_AUTHOR", "ADMIN"})
 class RuleCatalogueDocsTest {
 
     private static final Path CATALOGUE = Path.of(System.getProperty("advisor.docs.directory", "../docs"))

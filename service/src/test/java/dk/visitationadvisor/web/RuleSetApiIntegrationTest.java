@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(roles = {"CASEWORKER", "RULE_AUTHOR", "ADMIN"})
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:rule-set-api;DB_CLOSE_DELAY=-1",
         "advisor.scenarios.directory=../test-cases/intensive-infant/inclusion",
@@ -178,7 +180,7 @@ class RuleSetApiIntegrationTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.kind").value("ACTIVATED"))
                 .andExpect(jsonPath("$.previousVersion").value(before))
-                .andExpect(jsonPath("$.activatedBy").value("anonymous"))
+                .andExpect(jsonPath("$.activatedBy").value("user"))
                 .andExpect(jsonPath("$.reason").value("clearer wording"))
                 .andReturn().getResponse().getContentAsString();
         String version = JsonPath.read(activated, "$.version");

@@ -1,0 +1,154 @@
+package dk.visitationadvisor.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may do what, denied unless allowed here. Two doors: the API ({@code /api/**}), stateless, with
+ * HTTP Basic for accounts of the embedded default and bearer tokens (JWT) when an issuer is
+ * configured; and the web page, with form login, a session and CSRF protection. See docs/security.md.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    private static final String CASEWORKER = Role.CASEWORKER.name();
+    private static final String RULE_AUTHOR = Role.RULE_AUTHOR.name();
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String SYSTEM = Role.SYSTEM.name();
+
+    /** No inline script or style anywhere; nothing from elsewhere; no framing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, RateLimitFilter rateLimit,
+            ObjectProvider<JwtDecoder> jwt, @Value("${advisor.security.jwt.roles-claim:roles}") String rolesClaim) {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/assessments", "/api/v1/assessments/preview")
+                        .hasAnyRole(CASEWORKER, SYSTEM)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/assessments/*", "/api/v1/cases/*/assessments")
+                        .hasRole(CASEWORKER)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/assessments/*/decision").hasRole(CASEWORKER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/assessments/*/decision").hasRole(CASEWORKER)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/cases/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/erasures", "/api/v1/audit").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/*").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/rule-sets/**").hasRole(RULE_AUTHOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rules/overrides").hasAnyRole(RULE_AUTHOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rules").hasAnyRole(CASEWORKER, RULE_AUTHOR, ADMIN)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                // No session and no cookie: a forged cross-site request has no credentials to ride on.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .addFilterBefore(new PrincipalForAudit(), AuthorizationFilter.class)
+                .addFilterAfter(rateLimit, AuthorizationFilter.class);
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resource -> resource.authenticationEntryPoint(problems)
+                    .jwt(token -> token.jwtAuthenticationConverter(source -> new JwtAuthenticationToken(source,
+                            roles(source, rolesClaim), source.getSubject()))));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .anyRequest().hasRole(CASEWORKER))
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new PrincipalForAudit(), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(@Value("${advisor.security.rate-limit.assessments-per-minute:1200}") int perMinute,
+            ProblemResponses problems, Clock clock) {
+        return new RateLimitFilter(perMinute, problems, clock);
+    }
+
+    /** Only the security chain runs the rate limit, not the servlet container as well. */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitNotInServletChain(RateLimitFilter filter) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /** Sign-in against the accounts, each locked while the login throttle says so. */
+    @Bean
+    DaoAuthenticationProvider accountSignIn(JdbcUserDetailsManager accounts, LoginThrottle throttle,
+            PasswordEncoder passwords) {
+        UserDetailsService lockedWhenThrottled = username -> User.withUserDetails(accounts.loadUserByUsername(username))
+                .accountLocked(throttle.isLocked(username)).build();
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(lockedWhenThrottled);
+        provider.setPasswordEncoder(passwords);
+        return provider;
+    }
+
+    private static Collection<GrantedAuthority> roles(Jwt token, String claim) {
+        List<String> roles = token.getClaimAsStringList(claim);
+        return roles == null ? List.of() : roles.stream()
+                .filter(role -> List.of(Role.values()).stream().anyMatch(r -> r.name().equals(role)))
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
+    }
+
+    /** Tells the audit who the caller is, once authenticated, before authorisation may refuse them. */
+    private static final class PrincipalForAudit extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            AuditFilter.notePrincipal(request);
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dk.visitationadvisor.web;
+
+import dk.visitationadvisor.security.AccessAudit;
+import dk.visitationadvisor.security.AccountRequest;
+import dk.visitationadvisor.security.Accounts;
+import dk.visitationadvisor.security.Accounts.Account;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** For administrators: the accounts of the embedded default, and the access audit. */
+@RestController
+@Validated
+@Tag(name = "Administration", description = "Accounts and the access audit (ADMIN)")
+class AdministrationController {
+
+    private final Accounts accounts;
+    private final AccessAudit audit;
+    private final RequestReader requests;
+
+    AdministrationController(Accounts accounts, AccessAudit audit, RequestReader requests) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.requests = requests;
+    }
+
+    @Operation(summary = "The accounts, with their roles (never a password)")
+    @GetMapping(path = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Account> accounts() {
+        return accounts.list();
+    }
+
+    @Operation(summary = "Create an account", description = "The password is stored hashed (bcrypt).")
+    @PostMapping(path = "/api/v1/accounts", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = AccountRequest.class))) @RequestBody JsonNode body) {
+        AccountRequest request = requests.read(body, AccountRequest.class);
+        if (!accounts.create(request)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "That account name is taken."));
+        }
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + request.username())).build();
+    }
+
+    @Operation(summary = "Delete an account", description = "E.g. the bootstrap account, once real accounts exist.")
+    @DeleteMapping("/api/v1/accounts/{username}")
+    ResponseEntity<Void> delete(@PathVariable String username) {
+        if (!accounts.delete(username)) {
+            throw new NotFoundException("account");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The access audit, newest first",
+            description = "Every API call: who, what, when, which case, and the status answered.")
+    @GetMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<AccessAudit.Entry> audit(@RequestParam(required = false) String caseRef,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        return audit.page(caseRef, page, size);
+    }
+}
