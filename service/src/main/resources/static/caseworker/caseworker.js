@@ -54,6 +54,10 @@
       var invalid = inputs.filter(function (input) { return !check(input); });
       if (invalid.length > 0) {
         event.preventDefault();
+        var section = invalid[0].closest('details');
+        if (section) {
+          section.open = true;
+        }
         invalid[0].focus();
       }
     });

@@ -109,6 +109,22 @@ final class FamilyForm {
         return SECTIONS;
     }
 
+    /** Whether a section is needed only for some families: a second parent, a course, measurements. */
+    public boolean optional(Section section) {
+        return section.parent() > 0 || section.key().equals("course") || section.key().equals("measurements");
+    }
+
+    /** Whether a section is shown open: always, unless it is optional and nothing in it is filled in. */
+    public boolean open(Section section) {
+        return !optional(section) || section.fields().stream().anyMatch(field -> invalid(field.path())
+                || !value(field.path()).isEmpty() || !value(field.path() + FormField.KNOWN).isEmpty());
+    }
+
+    /** The section's id in the page, e.g. {@code parent-1}. */
+    public String id(Section section) {
+        return section.parent() >= 0 ? section.key() + "-" + section.parent() : section.key();
+    }
+
     static Stream<FormField> fields() {
         return SECTIONS.stream().flatMap(section -> section.fields().stream());
     }

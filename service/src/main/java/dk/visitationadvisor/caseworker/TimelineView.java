@@ -39,8 +39,12 @@ record TimelineView(Timeline timeline, List<Row> rows, List<Chart> charts) {
             List<Dot> dots, double left, double right, double bottom) {
     }
 
-    /** A labelled position on an axis. */
-    record Tick(double at, String label) {
+    /** A labelled position on an axis; {@code anchor} is how its text lines up with it (SVG text-anchor). */
+    record Tick(double at, String label, String anchor) {
+
+        Tick(double at, String label) {
+            this(at, label, "end");
+        }
     }
 
     /** A point of the line, with what it says in words (shown as its title). */
@@ -51,10 +55,11 @@ record TimelineView(Timeline timeline, List<Row> rows, List<Chart> charts) {
     private static final List<String> SCORES = List.of("epds", "epdsSelfHarm", "adbb", "ors", "srs",
             "careIndexSensitivity", "asqse2", "missedContacts");
 
-    private static final int WIDTH = 640;
-    private static final double LEFT = 120;
-    private static final double RIGHT = WIDTH - 24;
+    /** The concern chart is wide, with room for the levels' names; a score's chart is half as wide. */
+    private static final int CONCERN_WIDTH = 760;
+    private static final int SCORE_WIDTH = 380;
     private static final double TOP = 12;
+    private static final double MARGIN_BELOW = 34;
 
     /**
      * @param concernLabel a concern level in words
@@ -79,26 +84,28 @@ record TimelineView(Timeline timeline, List<Row> rows, List<Chart> charts) {
         for (ConcernLevel level : ConcernLevel.values()) {
             levels.add(new Tick(level.ordinal(), concernLabel.apply(level.name())));
         }
-        chart("concern", 150, oldestFirst, e -> e.concernLevel() == null ? null
+        chart("concern", CONCERN_WIDTH, 110, 160, oldestFirst, e -> e.concernLevel() == null ? null
                 : ConcernLevel.valueOf(e.concernLevel()).ordinal(), ConcernLevel.values().length - 1, levels,
                 value -> concernLabel.apply(ConcernLevel.values()[value].name()), date).ifPresent(charts::add);
         for (String score : SCORES) {
             long max = Objects.requireNonNullElse(RequestFields.leaf("measurements." + score).max(), 100L);
-            chart(score, 110, oldestFirst, e -> e.measurements() == null ? null : e.measurements().get(score),
+            chart(score, SCORE_WIDTH, 36, 130, oldestFirst, e -> e.measurements() == null ? null : e.measurements().get(score),
                     (int) max, List.of(new Tick(0, "0"), new Tick(max, String.valueOf(max))), String::valueOf, date)
                     .ifPresent(charts::add);
         }
         return new TimelineView(timeline, rows, charts);
     }
 
-    private static Optional<Chart> chart(String key, int height, List<TimelineEntry> oldestFirst,
+    private static Optional<Chart> chart(String key, int width, double left, int height,
+            List<TimelineEntry> oldestFirst,
             Function<TimelineEntry, Integer> valueOf, int max, List<Tick> valueTicks, Function<Integer, String> words,
             Function<LocalDate, String> date) {
         List<TimelineEntry> measured = oldestFirst.stream().filter(e -> valueOf.apply(e) != null).toList();
         if (measured.isEmpty()) {
             return Optional.empty();
         }
-        double bottom = height - 28;
+        double bottom = height - MARGIN_BELOW;
+        double right = width - 16;
         long first = oldestFirst.get(0).assessmentDate().toEpochDay();
         long span = oldestFirst.get(oldestFirst.size() - 1).assessmentDate().toEpochDay() - first;
         List<Dot> dots = new ArrayList<>();
@@ -106,18 +113,19 @@ record TimelineView(Timeline timeline, List<Row> rows, List<Chart> charts) {
         for (TimelineEntry entry : measured) {
             double share = span == 0 ? (measured.size() == 1 ? 0.5 : (double) dots.size() / (measured.size() - 1))
                     : (double) (entry.assessmentDate().toEpochDay() - first) / span;
-            double x = round(LEFT + share * (RIGHT - LEFT));
+            double x = round(left + share * (right - left));
             int value = valueOf.apply(entry);
             dots.add(new Dot(x, y(value, max, bottom), date.apply(entry.assessmentDate()) + ": " + words.apply(value)));
             boolean labelled = measured.size() <= 4 || entry == measured.get(0)
                     || entry == measured.get(measured.size() - 1);
             if (labelled) {
-                xTicks.add(new Tick(x, date.apply(entry.assessmentDate())));
+                xTicks.add(new Tick(x, date.apply(entry.assessmentDate()),
+                        x <= left + 40 ? "start" : x >= right - 40 ? "end" : "middle"));
             }
         }
         List<Tick> yTicks = valueTicks.stream().map(t -> new Tick(y(t.at(), max, bottom), t.label())).toList();
         String line = dots.stream().map(d -> d.x() + "," + d.y()).collect(Collectors.joining(" "));
-        return Optional.of(new Chart(key, WIDTH, height, yTicks, xTicks, line, dots, LEFT, RIGHT, bottom));
+        return Optional.of(new Chart(key, width, height, yTicks, xTicks, line, dots, left, right, bottom));
     }
 
     private static double y(double value, int max, double bottom) {
