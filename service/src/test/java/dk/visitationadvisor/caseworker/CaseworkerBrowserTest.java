@@ -26,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -325,16 +324,16 @@ class CaseworkerBrowserTest {
                 .as("ticking a factor marks the factors looked into").isTrue();
     }
 
-    /** The whole page, however long, as a PNG in target/screenshots. */
+    /** The whole page, however long, as a PNG in target/screenshots (Chromium's own full-page capture). */
     private void screenshot(String name) {
         Number height = (Number) js("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(WINDOW.width, Math.max(WINDOW.height, height.intValue())));
+        Map<String, Object> capture = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", WINDOW.width,
+                        "height", height.intValue(), "scale", 1)));
         try {
-            Files.write(ARTEFACTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+            Files.write(ARTEFACTS.resolve(name + ".png"), Base64.getDecoder().decode((String) capture.get("data")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        } finally {
-            browser.manage().window().setSize(WINDOW);
         }
     }
 
