@@ -23,9 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FamilyForm {
 
-    /** Parents the form describes; the API takes up to four. */
-    static final int PARENTS = 2;
-
     /** The parts of the request whose mere presence means something: a pregnancy, a born child. */
     private static final List<String> PRESENCES = List.of("pregnancy", "child");
 
@@ -37,6 +34,7 @@ final class FamilyForm {
             section("case", "caseRef", "assessmentDate"),
             section("family", "pregnancy", "pregnancy.gestationalWeek", "child", "child.birthDate",
                     "child.growthOnTrack", "olderSiblings", "housing", "network", "consent"),
+            // Two parents: the API takes up to four, families at visitation have one or two.
             parent(0),
             parent(1),
             section("concern", "concern.level", "concern.childSafetyConcern", "concern.doubtAboutParentingCapacity",
@@ -174,7 +172,7 @@ final class FamilyForm {
      */
     void reject(String requestPath, String message) {
         String path = requestPath;
-        Matcher parent = Pattern.compile("^parents\\[(\\d+)]").matcher(path);
+        Matcher parent = FormField.PARENT.matcher(path);
         if (parent.find() && Integer.parseInt(parent.group(1)) < parentsInRequest.size()) {
             path = "parents[" + parentsInRequest.get(Integer.parseInt(parent.group(1))) + "]"
                     + path.substring(parent.end());

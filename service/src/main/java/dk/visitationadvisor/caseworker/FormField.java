@@ -2,6 +2,7 @@ package dk.visitationadvisor.caseworker;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One input of the assessment form: the request field it fills, by its JSON path in the request
@@ -35,6 +36,9 @@ record FormField(String path, Kind kind, List<String> choices, Long min, Long ma
     /** The name of the radio group that says whether a list of factors is known. */
     static final String KNOWN = "Known";
 
+    /** The start of a path into a parent, with the parent's index: {@code parents[1]}. */
+    static final Pattern PARENT = Pattern.compile("^parents\\[(\\d+)]");
+
     /** The field's path without list indices: what its labels and help texts are keyed by. */
     public String key() {
         return keyOf(path);
@@ -43,11 +47,6 @@ record FormField(String path, Kind kind, List<String> choices, Long min, Long ma
     /** An HTML id: the path with every run of other characters than letters and digits made a dash. */
     public String id() {
         return path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
-    }
-
-    /** The index of the parent this field describes, or -1. */
-    public int parent() {
-        return path.startsWith("parents[") ? Integer.parseInt(path.substring(8, path.indexOf(']'))) : -1;
     }
 
     /** The name of the enum of the choices, e.g. {@code SubstanceUse}: what value labels are keyed by. */

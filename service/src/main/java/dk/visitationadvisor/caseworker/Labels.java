@@ -22,7 +22,6 @@ class Labels {
 
     /** A value with a note after it, e.g. {@code LIMITED [LOCAL]}. */
     private static final Pattern NOTE = Pattern.compile("^([^\\[].*?)( \\[[A-Z]+])$");
-    private static final Pattern PARENT = Pattern.compile("^parents\\[(\\d+)]\\.?");
     /** Facts the service derives, whose values are read as those of a request field. */
     private static final Map<String, String> VALUES_AS = Map.of(
             "previousAssessment.concernLevel", "concern.level",
@@ -40,10 +39,10 @@ class Labels {
         if (path.startsWith("parameter:")) {
             return message("missing.parameter", path, path.substring("parameter:".length()));
         }
-        Matcher parent = PARENT.matcher(path);
+        Matcher parent = FormField.PARENT.matcher(path);
         if (parent.find()) {
             String who = message("form.parent", path, Integer.parseInt(parent.group(1)) + 1);
-            String rest = path.substring(parent.end());
+            String rest = path.substring(parent.end()).replaceFirst("^\\.", "");
             return rest.isEmpty() ? who : who + " · " + message("field.parents." + FormField.keyOf(rest), rest);
         }
         return message("field." + FormField.keyOf(path), path);
