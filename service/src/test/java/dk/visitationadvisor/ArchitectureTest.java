@@ -16,6 +16,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "..ruleengine..");
 
     @ArchTest
+    static final ArchRule caseworkerPagesDoNotTouchTheRuleEngine = noClasses().that()
+            .resideInAPackage("..caseworker..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "..ruleengine..");
+
+    @ArchTest
     static final ArchRule ruleEngineKnowsNoHttp = noClasses().that().resideInAPackage("..ruleengine..")
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.springframework.web..",
                     "org.springframework.http..", "jakarta.servlet..");

@@ -1,7 +1,9 @@
 package dk.visitationadvisor.casehistory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -44,8 +46,24 @@ public class CaseHistory {
                     stored.requestedBy(), stored.rulesetVersion(), stored.concernLevel(), stored.ors(), statuses,
                     answer.path("recommendedProgramme").asString(null),
                     plan.isObject() ? plan.path("phase").asString(null) : null, escalations,
-                    decisions.find(stored.id()).orElse(null)));
+                    decisions.find(stored.id()).orElse(null), measurements(stored)));
         }
         return new Timeline(caseRef, page, size, store.count(caseRef), entries);
+    }
+
+    /** The request exactly as it was read, e.g. to assess the same family again; empty for an unknown id. */
+    public Optional<String> request(String assessmentId) {
+        return store.find(assessmentId).map(StoredAssessment::requestJson);
+    }
+
+    /** The scores entered with an assessment, by their request field; what was not measured is left out. */
+    private Map<String, Integer> measurements(StoredAssessment stored) {
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        json.readTree(stored.requestJson()).path("measurements").properties().forEach(score -> {
+            if (score.getValue().isIntegralNumber()) {
+                scores.put(score.getKey(), score.getValue().asInt());
+            }
+        });
+        return scores;
     }
 }

@@ -3,7 +3,7 @@ package dk.visitationadvisor.web;
 import java.util.List;
 
 /** A request with one or more offending fields; answered with 400 and every field named. */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
     private final List<FieldProblem> problems;
 
@@ -12,7 +12,7 @@ class InvalidRequestException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    List<FieldProblem> problems() {
+    public List<FieldProblem> problems() {
         return problems;
     }
 }

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stopping at the first.
  */
 @Component
-class RequestReader {
+public class RequestReader {
 
     private static final String UNREADABLE = "unreadableValues";
 
@@ -56,7 +56,7 @@ class RequestReader {
     }
 
     /** The request, or an {@link InvalidRequestException} naming every offending field in the request's language. */
-    <T> T read(JsonNode body, Class<T> type) {
+    public <T> T read(JsonNode body, Class<T> type) {
         if (body == null || !body.isObject()) {
             throw invalid(List.of(new UnreadableValue("", "request.notAnObject")));
         }

@@ -1,0 +1,390 @@
+package dk.visitationadvisor.caseworker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The caseworker's pages in a real browser: headless Chromium from Debian's packages, driven through
+ * the form as a caseworker would, with axe-core checking each page for accessibility problems.
+ * Screenshots, a PDF of a result and the axe reports are left in {@code target/screenshots/}.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseworkerBrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("advisor.test.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("advisor.test.chromedriver",
+            "/usr/bin/chromedriver"));
+    /** Relative to the module, where Surefire runs the tests: service/target/screenshots. */
+    static final Path ARTEFACTS = Path.of("target", "screenshots");
+    private static final Dimension WINDOW = new Dimension(1280, 900);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The browser tests need Debian's chromium and chromium-driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ". Install them (as root: apt-get install chromium chromium-driver; .ci/run does), point "
+                    + "-Dadvisor.test.chromium and -Dadvisor.test.chromedriver at them, or leave these tests out with "
+                    + "mvn verify -Dexcluded.test.groups=postgresql,browser");
+        }
+        profile = Files.createTempDirectory("advisor-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No network but loopback here: Chromium's own background connections are turned off.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=" + WINDOW.width + "," + WINDOW.height,
+                "--hide-scrollbars");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        Files.createDirectories(ARTEFACTS);
+        Files.deleteIfExists(ARTEFACTS.resolve("axe-summary.txt"));
+    }
+
+    @AfterAll
+    static void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void danishAndAFreshWindow() {
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(WINDOW);
+    }
+
+    @Test
+    void assessesAnEligibleFamilyAndShowsTheExplainedRecommendation() throws IOException {
+        open("/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vurdér en familie");
+        fillInThePregnantMother("WEB-" + shortId(), "SIGNIFICANT");
+        checkAccessibility("form");
+        screenshot("01-form-filled-in");
+        submit();
+
+        assertThat(text("#recommendation-heading")).contains("Anbefalet indsats", "Den intensive spædeindsats");
+        assertThat(text("#programme-INTENSIVE_INFANT .status")).isEqualTo("Opfylder kriterierne");
+        assertThat(text("#programme-FAMILY_PLACEMENT .status")).isEqualTo("Opfylder kriterierne");
+        WebElement risk = browser.findElement(By.cssSelector("#programme-INTENSIVE_INFANT li[data-code='IS-IN-RISK']"));
+        assertThat(risk.getText()).contains("Forældrene har mindst 2 af de forbundne problematikker",
+                "Forælder 1 · Forhold, der kendetegner forælderen: Traumer i egen opvækst",
+                "Kilde: Socialstyrelsen: Den intensive spædeindsats i Holstebro Kommune");
+        assertThat(text("#visit-plan dl")).contains("3–5");
+        assertThat(browser.findElements(By.id("escalations"))).isEmpty();
+        checkAccessibility("result");
+        screenshot("02-result-eligible");
+        Files.write(ARTEFACTS.resolve("02-result-eligible.pdf"),
+                Base64.getDecoder().decode(browser.print(new PrintOptions()).getContent()));
+    }
+
+    @Test
+    void showsEscalationsFirstAndMarkedByTheirSeverity() {
+        open("/");
+        fillInThePregnantMother("WEB-" + shortId(), "SIGNIFICANT");
+        type("pregnancy-gestationalWeek", "33");
+        choose("course-programme", "INTENSIVE_INFANT");
+        choose("course-phase", "PRENATAL");
+        click("course-statusLetterSent-false");
+        type("measurements-epds", "14");
+        type("measurements-epdsSelfHarm", "1");
+        choose("measurements-epdsRespondent", "MOTHER");
+        submit();
+
+        List<WebElement> escalations = browser.findElements(By.cssSelector("#escalations .escalation"));
+        assertThat(escalations).hasSize(3);
+        assertThat(escalations.get(0).getAttribute("class")).contains("severity-urgent");
+        assertThat(escalations.get(0).findElement(By.tagName("h3")).getText())
+                .isEqualTo("Akut Tegn på depression hos en forælder");
+        assertThat(escalations.get(0).getText()).contains("Gør nu:", "EPDS");
+        assertThat(escalations.get(2).findElement(By.tagName("h3")).getText())
+                .isEqualTo("Advarsel Statusbrev omkring uge 32");
+        Number escalationsTop = (Number) js("return document.getElementById('escalations').getBoundingClientRect().top");
+        Number programmesTop = (Number) js("return document.querySelector('.programmes').getBoundingClientRect().top");
+        assertThat(escalationsTop.doubleValue()).isLessThan(programmesTop.doubleValue());
+        checkAccessibility("result-with-escalations");
+        screenshot("03-result-with-escalations");
+    }
+
+    @Test
+    void showsTheServersMessageByTheFieldForACprNumber() {
+        open("/");
+        type("caseRef", "010190-1234");
+        submit();
+
+        assertThat(text("#caseRef-error")).isEqualTo("må ikke indeholde et CPR-nummer; brug en pseudonym reference");
+        assertThat(browser.findElement(By.id("caseRef")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(text("#error-summary")).contains("Sagsreference: må ikke indeholde et CPR-nummer");
+        checkAccessibility("form-with-message");
+        screenshot("04-form-server-message");
+    }
+
+    @Test
+    void hintsAnOutOfRangeValueBeforeTheFormIsSent() {
+        open("/");
+        type("caseRef", "WEB-" + shortId());
+        click("pregnancy-true");
+        type("pregnancy-gestationalWeek", "99");
+        submit();
+
+        assertThat(browser.getCurrentUrl()).endsWith(":" + port + "/");
+        assertThat(text("#pregnancy-gestationalWeek-error")).isEqualTo("Skal være et helt tal fra 1 til 45.");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("pregnancy-gestationalWeek");
+    }
+
+    @Test
+    void followsTheCaseOnItsTimeline() {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "MODERATE");
+        date("assessmentDate", "2026-10-01");
+        type("measurements-ors", "31");
+        choose("measurements-orsRater", "PARENT");
+        type("measurements-epds", "7");
+        choose("measurements-epdsRespondent", "MOTHER");
+        submit();
+        assertThat(text("#programme-INTENSIVE_INFANT .status")).isEqualTo("Opfylder ikke kriterierne");
+
+        browser.findElement(By.linkText("Ny vurdering af familien")).click();
+        assertThat(browser.findElement(By.id("caseRef")).getAttribute("value")).isEqualTo(caseRef);
+        choose("concern-level", "SIGNIFICANT");
+        type("measurements-ors", "24");
+        type("measurements-epds", "12");
+        submit();
+        browser.findElement(By.cssSelector(".actions a[href*='/cases?ref=']")).click();
+
+        assertThat(text("h1")).isEqualTo("Sagens forløb: " + caseRef);
+        List<WebElement> rows = browser.findElements(By.cssSelector(".timeline-table tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getText()).contains("Betydelig", "Opfylder kriterierne", "ændret",
+                "Bekymringen er steget");
+        assertThat(rows.get(1).getText()).contains("Moderat", "Opfylder ikke kriterierne");
+        assertThat(browser.findElements(By.cssSelector("#chart-concern circle"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#chart-ors circle"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#chart-epds circle"))).hasSize(2);
+        checkAccessibility("timeline");
+        screenshot("05-timeline");
+    }
+
+    @Test
+    void canBeFilledInAndSentWithTheKeyboardAlone() {
+        open("/");
+        WebElement body = browser.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Spring til indholdet");
+        List<String> visited = new ArrayList<>();
+        for (int i = 0; i < 12 && !"caseRef".equals(visited.isEmpty() ? null : visited.get(visited.size() - 1)); i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            visited.add(browser.switchTo().activeElement().getAttribute("id"));
+        }
+        assertThat(visited).endsWith("caseRef");
+        browser.switchTo().activeElement().sendKeys("WEB-" + shortId());
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/assessments/"));
+        assertThat(text("#recommendation-heading")).isEqualTo("Ingen indsats kan anbefales endnu");
+        assertThat(text("#missing-heading")).startsWith("Manglende oplysninger");
+    }
+
+    @Test
+    void speaksEnglishWhenChosen() {
+        open("/");
+        browser.findElement(By.linkText("English")).click();
+        assertThat(text("h1")).isEqualTo("Assess a family");
+        assertThat(text("label[for='caseRef']")).isEqualTo("Case reference");
+        open("/cases");
+        assertThat(text("h1")).isEqualTo("Case timeline");
+    }
+
+    // --- the browser --------------------------------------------------------------------------
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** The element, with the folded section it is in opened as a caseworker would: by its heading. */
+    private WebElement find(String id) {
+        WebElement element = browser.findElement(By.id(id));
+        List<WebElement> folded = element.findElements(By.xpath("ancestor::details[not(@open)]/summary"));
+        if (!folded.isEmpty()) {
+            js("arguments[0].scrollIntoView({block: 'center'})", folded.get(0));
+            folded.get(0).click();
+        }
+        return element;
+    }
+
+    private void type(String id, String text) {
+        WebElement input = find(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void click(String id) {
+        WebElement element = find(id);
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private void choose(String id, String value) {
+        new Select(find(id)).selectByValue(value);
+    }
+
+    /** A date input is typed in the browser's own date format; the value is set directly instead. */
+    private void date(String id, String isoDate) {
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
+                browser.findElement(By.id(id)), isoDate);
+    }
+
+    private void submit() {
+        String before = browser.getCurrentUrl();
+        WebElement button = browser.findElement(By.cssSelector("#family-form button[type='submit']"));
+        js("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !before.equals(driver.getCurrentUrl())
+                || !driver.findElements(By.cssSelector(".field-error:not(:empty)")).isEmpty());
+    }
+
+    private Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** The contract's example family, entered as a caseworker would: clicks, choices and typing. */
+    private void fillInThePregnantMother(String caseRef, String concernLevel) {
+        type("caseRef", caseRef);
+        click("pregnancy-true");
+        type("pregnancy-gestationalWeek", "24");
+        type("olderSiblings", "1");
+        choose("housing", "STABLE");
+        choose("network", "LIMITED");
+        click("consent-true");
+        choose("parents-0-role", "MOTHER");
+        click("parents-0-riskFactors-LOW_MENTALIZATION");
+        click("parents-0-riskFactors-CHILDHOOD_TRAUMA");
+        choose("parents-0-substanceUse", "NONE");
+        click("parents-0-retentionAgreement-false");
+        choose("parents-0-mentalIllness", "MILD_MODERATE");
+        choose("parents-0-cognitiveFunction", "NORMAL");
+        choose("concern-level", concernLevel);
+        click("concern-childSafetyConcern-true");
+        click("concern-doubtAboutParentingCapacity-true");
+        click("concern-placementNecessary-false");
+        assertThat(browser.findElement(By.id("parents-0-riskFactors-known")).isSelected())
+                .as("ticking a factor marks the factors looked into").isTrue();
+    }
+
+    /** The whole page, however long, as a PNG in target/screenshots (Chromium's own full-page capture). */
+    private void screenshot(String name) {
+        Number height = (Number) js("return document.documentElement.scrollHeight");
+        Map<String, Object> capture = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", WINDOW.width,
+                        "height", height.intValue(), "scale", 1)));
+        try {
+            Files.write(ARTEFACTS.resolve(name + ".png"), Base64.getDecoder().decode((String) capture.get("data")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs axe-core in the page, writes its report, and fails on any serious or critical violation.
+     * The report is summed up by impact in target/screenshots/axe-summary.txt.
+     */
+    private void checkAccessibility(String page) {
+        js(axeSource());
+        Object result = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                    .then(r => done(JSON.stringify({violations: r.violations, passes: r.passes.length})))
+                    .catch(e => done(JSON.stringify({error: String(e)})));
+                """);
+        JsonNode report = JSON.readTree((String) result);
+        assertThat(report.has("error")).as("axe-core ran: " + report.path("error").asString("")).isFalse();
+        Map<String, Integer> byImpact = new TreeMap<>();
+        List<String> serious = new ArrayList<>();
+        for (JsonNode violation : report.path("violations")) {
+            String impact = violation.path("impact").asString("unknown");
+            byImpact.merge(impact, violation.path("nodes").size(), Integer::sum);
+            if (impact.equals("serious") || impact.equals("critical")) {
+                serious.add(violation.path("id").asString() + " (" + impact + "): " + violation.path("help").asString()
+                        + " at " + violation.path("nodes").path(0).path("target"));
+            }
+        }
+        try {
+            Files.writeString(ARTEFACTS.resolve("axe-" + page + ".json"), (String) result);
+            Files.writeString(ARTEFACTS.resolve("axe-summary.txt"), page + ": " + report.path("passes").asInt()
+                    + " rules passed; violations by impact (nodes): " + byImpact + System.lineSeparator(),
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(serious).as("serious or critical accessibility violations on the " + page + " page").isEmpty();
+    }
+
+    private static String axeSource() {
+        try (InputStream in = CaseworkerBrowserTest.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test class path (com.deque.html.axe-core:selenium)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
