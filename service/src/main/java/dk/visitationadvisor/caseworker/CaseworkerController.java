@@ -82,7 +82,7 @@ class CaseworkerController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showForm(form, model);
         }
-        String id = assessments.assess(request, locale, caller == null ? "anonymous" : caller.getName())
+        String id = assessments.assess(request, locale, caller.getName())
                 .response().assessmentId();
         return "redirect:/assessments/" + id;
     }

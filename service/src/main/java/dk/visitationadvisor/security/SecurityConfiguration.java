@@ -32,6 +32,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -91,13 +92,14 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+                        .requestMatchers("/login", "/error", "/caseworker/*.css", "/caseworker/*.js", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest().hasRole(CASEWORKER))
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .requestCache(cache -> cache.requestCache(pageAskedFor()))
                 .logout(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
@@ -131,6 +133,13 @@ class SecurityConfiguration {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(lockedWhenThrottled);
         provider.setPasswordEncoder(passwords);
         return provider;
+    }
+
+    /** After sign-in, back to the page asked for, as it was asked for (no "?continue" added to it). */
+    private static HttpSessionRequestCache pageAskedFor() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     private static Collection<GrantedAuthority> roles(Jwt token, String claim) {

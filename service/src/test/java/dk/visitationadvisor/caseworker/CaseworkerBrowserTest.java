@@ -3,6 +3,7 @@ package dk.visitationadvisor.caseworker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dk.visitationadvisor.support.TestAccount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,16 @@ class CaseworkerBrowserTest {
     void danishAndAFreshWindow() {
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(WINDOW);
+    }
+
+    @Test
+    void asksForASignInFirstOnAnAccessiblePage() throws IOException {
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        assertThat(text("h1")).isEqualTo("Log ind");
+        checkAccessibility("login");
+        open("/");
+        assertThat(text("h1")).isEqualTo("Vurdér en familie");
     }
 
     @Test
@@ -246,8 +257,15 @@ class CaseworkerBrowserTest {
 
     // --- the browser --------------------------------------------------------------------------
 
+    /** Opens a page, signing in first when the service asks for it, as a caseworker would. */
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+        if (browser.getCurrentUrl().contains("/login")) {
+            browser.findElement(By.id("username")).sendKeys(TestAccount.USERNAME);
+            browser.findElement(By.id("password")).sendKeys(TestAccount.password());
+            browser.findElement(By.cssSelector("form.login-form button[type='submit']")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.getCurrentUrl().contains("/login"));
+        }
     }
 
     private String text(String css) {
