@@ -87,6 +87,14 @@ class CaseworkerPagesIntegrationTest {
     }
 
     @Test
+    void showsWhoIsSignedInWithTheWayOut() throws Exception {
+        Document form = page(get("/"), 200);
+        assertThat(form.selectFirst("form.sign-out").attr("action")).isEqualTo("/logout");
+        assertThat(form.selectFirst("form.sign-out button").text()).isEqualTo("Log ud (anna)");
+        assertThat(form.select("form.sign-out input[name=_csrf]")).hasSize(1);
+    }
+
+    @Test
     void offersUnknownAsAnExplicitChoiceForEveryFactThatMayBeUnknown() throws Exception {
         Document form = page(get("/"), 200);
         for (Element select : form.select("select")) {
