@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaGroup;
 
 /**
  * Evaluates a family's facts against the live rule set. The rule set is immutable and shared; each
@@ -63,8 +64,12 @@ public class RuleEngine {
                 session.insert(programme);
             }
             // The focus is a stack: push the last step first, so the first step runs first.
+            // A step without rules has no agenda group.
             for (int step = EvaluationSteps.ORDER.size() - 1; step >= 0; step--) {
-                session.getAgenda().getAgendaGroup(EvaluationSteps.ORDER.get(step)).setFocus();
+                AgendaGroup group = session.getAgenda().getAgendaGroup(EvaluationSteps.ORDER.get(step));
+                if (group != null) {
+                    group.setFocus();
+                }
             }
             if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
                 throw new IllegalStateException("The rules fired " + MAX_FIRINGS + " times for one family: a rule loops");
