@@ -22,6 +22,7 @@ import dk.visitationadvisor.facts.Rater;
 import dk.visitationadvisor.facts.Recommendation;
 import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.RuleEngine;
+import dk.visitationadvisor.ruleengine.RuleSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,17 +70,40 @@ public class AssessmentService {
      */
     public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy) {
         LocalDate assessmentDate = assessmentDate(request);
-        Evaluation evaluation = evaluate(request, assessmentDate);
+        Answer answer = answer(engine(), request, locale, requestedBy,
+                store.latest(request.caseRef(), assessmentDate));
+        store.save(answer.stored(), answer.ruleSet());
+        return answer.answered();
+    }
+
+    /** The engine of the live rule set, taken once per assessment (or batch). */
+    RuleEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Answers a family against the given previous assessment, ready to store but not stored: the
+     * batch stores many answers at once.
+     */
+    Answer answer(RuleEngine engine, AssessmentRequest request, Locale locale, String requestedBy,
+            Optional<StoredAssessment> previous) {
+        LocalDate assessmentDate = assessmentDate(request);
+        Evaluation evaluation = engine.evaluate(
+                FamilyFacts.of(request, assessmentDate, previous.map(AssessmentService::asFact)), assessmentDate);
         AssessmentResponse response = respond(request, assessmentDate, evaluation, locale);
         String body = json.writeValueAsString(response);
         Measurements measurements = request.measurements();
-        store.save(new StoredAssessment(response.assessmentId(), request.caseRef(), assessmentDate,
+        StoredAssessment stored = new StoredAssessment(response.assessmentId(), request.caseRef(), assessmentDate,
                 evaluation.ruleSet().version(), requestedBy, clock.instant(),
                 request.concern() == null || request.concern().level() == null ? null : request.concern().level().name(),
                 measurements == null ? null : measurements.ors(),
                 measurements == null || measurements.orsRater() == null ? null : measurements.orsRater().name(),
-                json.writeValueAsString(request), body), evaluation.ruleSet());
-        return new AnsweredAssessment(response, body);
+                json.writeValueAsString(request), body);
+        return new Answer(stored, evaluation.ruleSet(), new AnsweredAssessment(response, body));
+    }
+
+    /** An answer and the row that puts it on record, with the rule set that gave it. */
+    record Answer(StoredAssessment stored, RuleSet ruleSet, AnsweredAssessment answered) {
     }
 
     /**
@@ -91,14 +115,14 @@ public class AssessmentService {
         return respond(request, assessmentDate, evaluate(request, assessmentDate), locale);
     }
 
-    private LocalDate assessmentDate(AssessmentRequest request) {
+    LocalDate assessmentDate(AssessmentRequest request) {
         return Objects.requireNonNullElseGet(request.assessmentDate(), () -> LocalDate.now(clock));
     }
 
     private Evaluation evaluate(AssessmentRequest request, LocalDate assessmentDate) {
         Optional<PreviousAssessment> previous = store.latest(request.caseRef(), assessmentDate)
                 .map(AssessmentService::asFact);
-        return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);
+        return engine().evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);
     }
 
     /** An answer, and the exact JSON body that was stored and is sent. */

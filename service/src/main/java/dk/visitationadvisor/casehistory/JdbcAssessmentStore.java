@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,8 +32,11 @@ class JdbcAssessmentStore implements AssessmentStore {
 
     private static final String COLUMNS = "id, case_ref, assessment_date, ruleset_version, requested_by, requested_at, "
             + "concern_level, ors, ors_rater, request_json, response_json";
+    private static final String INSERT = "INSERT INTO assessment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
+    /** For batch inserts, which JdbcClient does not do. */
+    private final JdbcTemplate batches;
     private final JsonMapper json;
     /** Rule-set versions known to be stored, so that each is written once, not per assessment. */
     private final Set<String> recordedVersions = ConcurrentHashMap.newKeySet();
@@ -38,8 +44,10 @@ class JdbcAssessmentStore implements AssessmentStore {
     /** A savepoint around the rule set's row, so that losing the race for it leaves the assessment's transaction usable. */
     private final TransactionTemplate savepoint;
 
-    JdbcAssessmentStore(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+    JdbcAssessmentStore(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -73,11 +81,30 @@ class JdbcAssessmentStore implements AssessmentStore {
     @Transactional
     public void save(StoredAssessment a, RuleSet ruleSet) {
         recordRuleSet(ruleSet);
-        jdbc.sql("INSERT INTO assessment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(a.id(), a.caseRef(), a.assessmentDate(), a.rulesetVersion(), a.requestedBy(),
-                        OffsetDateTime.ofInstant(a.requestedAt(), ZoneOffset.UTC), a.concernLevel(), a.ors(),
-                        a.orsRater(), a.requestJson(), a.responseJson())
-                .update();
+        jdbc.sql(INSERT).params(columns(a)).update();
+    }
+
+    /** One transaction, one JDBC batch: a round trip per batch, not per assessment. */
+    @Override
+    @Transactional
+    public void saveAll(List<StoredAssessment> assessments, RuleSet ruleSet) {
+        if (assessments.isEmpty()) {
+            return;
+        }
+        recordRuleSet(ruleSet);
+        batches.batchUpdate(INSERT, assessments, assessments.size(), (statement, a) -> {
+            Object[] values = columns(a);
+            for (int i = 0; i < values.length; i++) {
+                StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+            }
+        });
+    }
+
+    /** The values of {@link #INSERT}, in its order. */
+    private static Object[] columns(StoredAssessment a) {
+        return new Object[] {a.id(), a.caseRef(), a.assessmentDate(), a.rulesetVersion(), a.requestedBy(),
+                OffsetDateTime.ofInstant(a.requestedAt(), ZoneOffset.UTC), a.concernLevel(), a.ors(), a.orsRater(),
+                a.requestJson(), a.responseJson()};
     }
 
     @Override

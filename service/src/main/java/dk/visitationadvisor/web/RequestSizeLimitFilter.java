@@ -19,18 +19,22 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Refuses API request bodies over the limit: at once when the length is announced, and while reading
- * when it is not (chunked), so that no body of any size can exhaust memory.
+ * when it is not (chunked), so that no body of any size can exhaust memory. The batch endpoint has a
+ * larger limit of its own; every other endpoint has the same small one.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxBatchBytes;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
-    RequestSizeLimitFilter(@Value("${advisor.http.max-request-bytes:65536}") long maxBytes, MessageSource messages,
+    RequestSizeLimitFilter(@Value("${advisor.http.max-request-bytes:65536}") long maxBytes,
+            @Value("${advisor.batch.max-request-bytes:16777216}") long maxBatchBytes, MessageSource messages,
             LocaleResolver locales) {
         this.maxBytes = maxBytes;
+        this.maxBatchBytes = maxBatchBytes;
         this.messages = messages;
         this.locales = locales;
     }
@@ -43,6 +47,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().equals(AssessmentBatchController.PATH) ? maxBatchBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             String detail = messages.getMessage("problem.tooLarge.detail", null, locales.resolveLocale(request));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
