@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The HTTP load test of docs/performance.md, in one run against one service (jar, H2 storage on,
+# -Xmx512m) on a free loopback port with a data directory of its own:
+#   1. start-up: from `java -jar` to the first 201 of an assessment;
+#   2. the HTTP floor: GET /actuator/health/liveness (no rules, no storage), then the assessment
+#      endpoint with storage, each for the same time at the same concurrency (wrk, 2 threads,
+#      16 connections; every assessment a case of its own): throughput, p99, the ratio;
+#   3. a batch of 10,000 families (POST /api/v1/assessments:batch): wall time, all stored;
+#   4. the heap: the most used (jstat, each second) and the limit.
+# Needs wrk (installed from Debian if missing) and the built jar (mvn -B -DskipTests package).
+# Loopback only; bounded in time (about 90 s with the default 20 s per measurement).
+#   service/load/load-test.sh [seconds per measurement, default 20] [families in the batch, default 10000]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-20}
+families=${2:-10000}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+jar=${JAR:-service/target/visitation-advisor.jar}
+[ -f "$jar" ] || mvn -B -q -DskipTests package
+work=$(mktemp -d)
+port=$(for p in $(shuf -i 20000-60000 -n 20); do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; break; }; done)
+base="http://127.0.0.1:$port"
+
+started=$(date +%s%N)
+java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
+  --advisor.data.directory="$work/data" --advisor.rules.directory=rules >"$work/service.log" 2>&1 &
+service=$!
+trap 'kill $sampler 2>/dev/null || true; kill $service 2>/dev/null; wait $service 2>/dev/null;
+      grep -E " ERROR |OutOfMemoryError" "$work/service.log" | sort | uniq -c | sort -rn | head -5; rm -rf "$work"' EXIT
+sampler=""
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/assessments" \
+        -H 'Content-Type: application/json' -d @service/load/family.json 2>/dev/null)" = "201" ]; do
+  kill -0 $service 2>/dev/null || { tail -20 "$work/service.log"; exit 1; }
+  sleep 0.05
+done
+startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+
+# The heap in use (survivors, eden, old generation), every second, for the peak.
+jstat -gc $service 1000 | awk 'NR > 1 { printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024; fflush() }' >"$work/heap.mb" &
+sampler=$!
+
+wrk_run() { # seconds, url [script path] -> "requests/s p99-ms non-2xx"
+  local script=()
+  [ -n "${3:-}" ] && script=(-s service/load/assess.lua)
+  wrk -t2 -c16 -d"${1}s" --latency "${script[@]}" "$2" -- "${3:-}" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { err = $NF }
+    END { printf "%.0f %.1f %d\n", rps, p99, err }'
+}
+echo "warming up ..." >&2
+wrk_run 10 "$base" /api/v1/assessments >/dev/null
+wrk_run 3 "$base/actuator/health/liveness" >/dev/null
+read -r floor_rps floor_p99 floor_err < <(wrk_run "$seconds" "$base/actuator/health/liveness")
+read -r assess_rps assess_p99 assess_err < <(wrk_run "$seconds" "$base" /api/v1/assessments)
+
+# A batch of distinct cases: the contract's family with a case reference each.
+awk -v n="$families" -v family="$(tr -d '\n' <service/load/family.json)" 'BEGIN {
+  printf "{\"assessments\": ["
+  for (i = 1; i <= n; i++) { f = family; sub(/K-2026-0042/, "BATCH-" i, f); printf "%s%s", (i > 1 ? "," : ""), f }
+  print "]}" }' >"$work/batch.json"
+batch_started=$(date +%s%N)
+batch_code=$(curl -s -o "$work/batch-answer.json" -w '%{http_code}' -X POST "$base/api/v1/assessments:batch" \
+  -H 'Content-Type: application/json' --data-binary @"$work/batch.json")
+batch_ms=$(( ($(date +%s%N) - batch_started) / 1000000 ))
+batch_created=$(head -c 200 "$work/batch-answer.json" | sed -nE 's/.*"created":([0-9]+).*/\1/p')
+
+sleep 1.5
+kill $sampler 2>/dev/null || true
+heap_peak=$(sort -n "$work/heap.mb" | tail -1)
+
+printf '\n%-44s %12s %10s %8s\n' "measurement" "req/s" "p99 ms" "non-2xx"
+printf '%-44s %12s %10s %8s\n' "floor: GET /actuator/health/liveness" "$floor_rps" "$floor_p99" "$floor_err"
+printf '%-44s %12s %10s %8s\n' "assessment, stored: POST /api/v1/assessments" "$assess_rps" "$assess_p99" "$assess_err"
+awk -v a="$assess_rps" -v f="$floor_rps" 'BEGIN { printf "assessment / floor: %.0f%%\n", 100 * a / f }'
+echo "batch: $families families in $batch_ms ms (HTTP $batch_code, created ${batch_created:-?}, $(( $(stat -c %s "$work/batch.json") / 1024 )) KiB sent, $(( $(stat -c %s "$work/batch-answer.json") / 1024 / 1024 )) MiB answered)"
+echo "start-up to the first 201: $startup_ms ms"
+echo "heap: peak ${heap_peak:-?} MB used of -Xmx512m (jstat each second)"
