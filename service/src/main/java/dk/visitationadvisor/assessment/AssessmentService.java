@@ -71,7 +71,7 @@ public class AssessmentService {
     public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy) {
         LocalDate assessmentDate = assessmentDate(request);
         Answer answer = answer(engine(), request, locale, requestedBy,
-                store.latest(request.caseRef(), assessmentDate));
+                store.latestWithoutBodies(request.caseRef(), assessmentDate));
         store.save(answer.stored(), answer.ruleSet());
         return answer.answered();
     }
@@ -120,7 +120,7 @@ public class AssessmentService {
     }
 
     private Evaluation evaluate(AssessmentRequest request, LocalDate assessmentDate) {
-        Optional<PreviousAssessment> previous = store.latest(request.caseRef(), assessmentDate)
+        Optional<PreviousAssessment> previous = store.latestWithoutBodies(request.caseRef(), assessmentDate)
                 .map(AssessmentService::asFact);
         return engine().evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);
     }

@@ -27,6 +27,17 @@ public interface AssessmentStore {
     /** The latest assessment of a case on or before a date: what a new assessment compares with. */
     Optional<StoredAssessment> latest(String caseRef, LocalDate onOrBefore);
 
+    /**
+     * {@link #latest}, without the request and response bodies ({@code null} in the result): what a
+     * new assessment compares with needs neither, and they are most of a row. Read for every
+     * assessment of a case with a history.
+     */
+    default Optional<StoredAssessment> latestWithoutBodies(String caseRef, LocalDate onOrBefore) {
+        return latest(caseRef, onOrBefore).map(a -> new StoredAssessment(a.id(), a.caseRef(), a.assessmentDate(),
+                a.rulesetVersion(), a.requestedBy(), a.requestedAt(), a.concernLevel(), a.ors(), a.orsRater(), null,
+                null));
+    }
+
     /** A page of a case's assessments, newest first. */
     List<StoredAssessment> timeline(String caseRef, int page, int size);
 

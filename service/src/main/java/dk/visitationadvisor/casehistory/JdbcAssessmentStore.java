@@ -114,7 +114,17 @@ class JdbcAssessmentStore implements AssessmentStore {
 
     @Override
     public Optional<StoredAssessment> latest(String caseRef, LocalDate onOrBefore) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment WHERE case_ref = ? AND assessment_date <= ? "
+        return latest(COLUMNS, caseRef, onOrBefore);
+    }
+
+    @Override
+    public Optional<StoredAssessment> latestWithoutBodies(String caseRef, LocalDate onOrBefore) {
+        return latest(COLUMNS.replace("request_json, response_json", "NULL AS request_json, NULL AS response_json"),
+                caseRef, onOrBefore);
+    }
+
+    private Optional<StoredAssessment> latest(String columns, String caseRef, LocalDate onOrBefore) {
+        return jdbc.sql("SELECT " + columns + " FROM assessment WHERE case_ref = ? AND assessment_date <= ? "
                         + "ORDER BY assessment_date DESC, requested_at DESC LIMIT 1")
                 .params(caseRef, onOrBefore)
                 .query(this::row)

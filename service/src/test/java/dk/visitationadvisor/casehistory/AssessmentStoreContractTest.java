@@ -143,6 +143,12 @@ abstract class AssessmentStoreContractTest {
         assertThat(store.latest(caseRef, LocalDate.of(2026, 9, 30))).isEmpty();
         assertThat(store.latest(caseRef, LocalDate.of(2027, 1, 1))).contains(december);
         assertThat(store.latest(newCase(), LocalDate.of(2027, 1, 1))).isEmpty();
+        // The same, without the bodies, for comparing with.
+        assertThat(store.latestWithoutBodies(caseRef, LocalDate.of(2026, 10, 31))).contains(
+                new StoredAssessment(backdated.id(), caseRef, backdated.assessmentDate(), backdated.rulesetVersion(),
+                        backdated.requestedBy(), backdated.requestedAt(), backdated.concernLevel(), backdated.ors(),
+                        backdated.orsRater(), null, null));
+        assertThat(store.latestWithoutBodies(caseRef, LocalDate.of(2026, 9, 30))).isEmpty();
     }
 
     @Test
