@@ -22,6 +22,7 @@ jar=${JAR:-service/target/visitation-advisor.jar}
 [ -f "$jar" ] || mvn -B -q -DskipTests package
 work=$(mktemp -d)
 
+touch "$work/service.log"   # before java opens it: the port is read from it at once
 started=$(date +%s%N)
 java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" --server.port=0 \
   --advisor.data.directory="$work/data" --advisor.rules.directory=rules >"$work/service.log" 2>&1 &
