@@ -2,6 +2,8 @@
 -- Usage: wrk -s assess.lua http://127.0.0.1:PORT -- /api/v1/assessments
 local counter = 0
 local path = "/api/v1/assessments"
+-- The service asks who is calling: the load scripts export the header value (docs/security.md).
+local authorization = os.getenv("ADVISOR_AUTHORIZATION")
 
 function init(args)
   if args[1] then path = args[1] end
@@ -18,5 +20,5 @@ function request()
     "concern": {"level": "SIGNIFICANT", "childSafetyConcern": true, "doubtAboutParentingCapacity": true,
       "placementNecessary": false},
     "consent": true, "housing": "STABLE", "network": "LIMITED"}]], math.random(1, 1000000000), counter)
-  return wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", path, {["Content-Type"] = "application/json", ["Authorization"] = authorization}, body)
 end

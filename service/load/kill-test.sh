@@ -3,16 +3,20 @@
 # must be on record, byte for byte, and none half-stored. Loopback only; bounded in time.
 #   service/load/kill-test.sh [seconds of load before the kill, default 8]
 set -euo pipefail
+# Signed in as the bootstrap account, with a password made up for this run (docs/security.md); the
+# rate limit per client is lifted, since one load generator is one client.
+export ADVISOR_SECURITY_BOOTSTRAP_PASSWORD=${ADVISOR_SECURITY_BOOTSTRAP_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
+export ADVISOR_AUTHORIZATION="Basic $(printf 'admin:%s' "$ADVISOR_SECURITY_BOOTSTRAP_PASSWORD" | base64 -w0)"
 cd "$(dirname "$0")/../.."
 seconds=${1:-8}
 port=18082
 [ -f service/target/visitation-advisor.jar ] || mvn -B -q -DskipTests package
 work=$(mktemp -d)
 start() {
-  java -jar service/target/visitation-advisor.jar --server.port=$port --advisor.data.directory="$work/data" \
+  java -jar service/target/visitation-advisor.jar --server.port=$port --advisor.security.rate-limit.assessments-per-minute=1000000000 --advisor.data.directory="$work/data" \
     --advisor.rules.directory=rules >>"$work/service.log" 2>&1 &
   service=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$port/v3/api-docs"; do sleep 0.2; done
+  until curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -o /dev/null "http://127.0.0.1:$port/v3/api-docs"; do sleep 0.2; done
 }
 trap 'kill -9 $service 2>/dev/null || true; rm -rf "$work"' EXIT
 start
@@ -23,7 +27,7 @@ client() { # one client: posts assessments until killed, keeps every 201 body
   while true; do
     n=$((n + 1))
     body=$(sed "s/K-2026-0042/KILL-$1-$n/" service/load/family.json)
-    code=$(curl -s -o "$work/tmp-$1" -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/v1/assessments" \
+    code=$(curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -o "$work/tmp-$1" -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/v1/assessments" \
       -H 'Content-Type: application/json' -d "$body" || true)
     if [ "$code" = "201" ]; then mv "$work/tmp-$1" "$work/answers/$1/$n.json"; fi
   done
@@ -40,7 +44,7 @@ start
 missing=0; different=0
 for answer in $(find "$work/answers" -name '*.json'); do
   id=$(sed -E 's/.*"assessmentId":"([^"]+)".*/\1/' "$answer")
-  if ! curl -s -f -o "$work/read.json" "http://127.0.0.1:$port/api/v1/assessments/$id"; then
+  if ! curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -f -o "$work/read.json" "http://127.0.0.1:$port/api/v1/assessments/$id"; then
     missing=$((missing + 1))
   elif ! cmp -s "$answer" "$work/read.json"; then
     different=$((different + 1))

@@ -23,6 +23,7 @@ import dk.visitationadvisor.facts.Recommendation;
 import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
+import dk.visitationadvisor.ruleengine.RuleSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,17 +71,43 @@ public class AssessmentService {
      */
     public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy) {
         LocalDate assessmentDate = assessmentDate(request);
-        Evaluation evaluation = evaluate(rules.engine(), request, assessmentDate);
+        Answer answer = answer(engine(), request, locale, requestedBy,
+                store.latestWithoutBodies(request.caseRef(), assessmentDate));
+        store.save(answer.stored(), answer.ruleSet());
+        return answer.answered();
+    }
+
+    /**
+     * The engine of the live rule set, taken once per assessment (or batch): an activation meanwhile
+     * does not mix two rule sets in one answer.
+     */
+    RuleEngine engine() {
+        return rules.engine();
+    }
+
+    /**
+     * Answers a family against the given previous assessment, ready to store but not stored: the
+     * batch stores many answers at once.
+     */
+    Answer answer(RuleEngine engine, AssessmentRequest request, Locale locale, String requestedBy,
+            Optional<StoredAssessment> previous) {
+        LocalDate assessmentDate = assessmentDate(request);
+        Evaluation evaluation = engine.evaluate(
+                FamilyFacts.of(request, assessmentDate, previous.map(AssessmentService::asFact)), assessmentDate);
         AssessmentResponse response = respond(request, assessmentDate, evaluation, locale);
         String body = json.writeValueAsString(response);
         Measurements measurements = request.measurements();
-        store.save(new StoredAssessment(response.assessmentId(), request.caseRef(), assessmentDate,
+        StoredAssessment stored = new StoredAssessment(response.assessmentId(), request.caseRef(), assessmentDate,
                 evaluation.ruleSet().version(), requestedBy, clock.instant(),
                 request.concern() == null || request.concern().level() == null ? null : request.concern().level().name(),
                 measurements == null ? null : measurements.ors(),
                 measurements == null || measurements.orsRater() == null ? null : measurements.orsRater().name(),
-                json.writeValueAsString(request), body), evaluation.ruleSet());
-        return new AnsweredAssessment(response, body);
+                json.writeValueAsString(request), body);
+        return new Answer(stored, evaluation.ruleSet(), new AnsweredAssessment(response, body));
+    }
+
+    /** An answer and the row that puts it on record, with the rule set that gave it. */
+    record Answer(StoredAssessment stored, RuleSet ruleSet, AnsweredAssessment answered) {
     }
 
     /**
@@ -89,11 +116,10 @@ public class AssessmentService {
      */
     public AssessmentResponse preview(AssessmentRequest request, Locale locale) {
         LocalDate assessmentDate = assessmentDate(request);
-        return respond(request, assessmentDate, evaluate(rules.engine(), request, assessmentDate), locale);
-    }
-
-    private LocalDate assessmentDate(AssessmentRequest request) {
-        return Objects.requireNonNullElseGet(request.assessmentDate(), () -> LocalDate.now(clock));
+        Optional<PreviousAssessment> previous = store.latestWithoutBodies(request.caseRef(), assessmentDate)
+                .map(AssessmentService::asFact);
+        return respond(request, assessmentDate,
+                engine().evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate), locale);
     }
 
     /**
@@ -109,11 +135,8 @@ public class AssessmentService {
         return respond(request, stored.assessmentDate(), evaluation, locale);
     }
 
-    /** One engine for the whole request: an activation meanwhile does not mix two rule sets in one answer. */
-    private Evaluation evaluate(RuleEngine engine, AssessmentRequest request, LocalDate assessmentDate) {
-        Optional<PreviousAssessment> previous = store.latest(request.caseRef(), assessmentDate)
-                .map(AssessmentService::asFact);
-        return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);
+    LocalDate assessmentDate(AssessmentRequest request) {
+        return Objects.requireNonNullElseGet(request.assessmentDate(), () -> LocalDate.now(clock));
     }
 
     /** An answer, and the exact JSON body that was stored and is sent. */

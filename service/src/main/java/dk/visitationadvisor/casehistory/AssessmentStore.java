@@ -15,10 +15,29 @@ public interface AssessmentStore {
      */
     void save(StoredAssessment assessment, RuleSet ruleSet);
 
+    /**
+     * Stores assessments answered by one rule set, all or none: for a batch, where one transaction
+     * and one round trip per chunk cost far less than one per assessment.
+     */
+    default void saveAll(List<StoredAssessment> assessments, RuleSet ruleSet) {
+        assessments.forEach(assessment -> save(assessment, ruleSet));
+    }
+
     Optional<StoredAssessment> find(String id);
 
     /** The latest assessment of a case on or before a date: what a new assessment compares with. */
     Optional<StoredAssessment> latest(String caseRef, LocalDate onOrBefore);
+
+    /**
+     * {@link #latest}, without the request and response bodies ({@code null} in the result): what a
+     * new assessment compares with needs neither, and they are most of a row. Read for every
+     * assessment of a case with a history.
+     */
+    default Optional<StoredAssessment> latestWithoutBodies(String caseRef, LocalDate onOrBefore) {
+        return latest(caseRef, onOrBefore).map(a -> new StoredAssessment(a.id(), a.caseRef(), a.assessmentDate(),
+                a.rulesetVersion(), a.requestedBy(), a.requestedAt(), a.concernLevel(), a.ors(), a.orsRater(), null,
+                null));
+    }
 
     /** A page of a case's assessments, newest first. */
     List<StoredAssessment> timeline(String caseRef, int page, int size);

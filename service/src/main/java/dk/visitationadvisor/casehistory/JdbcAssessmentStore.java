@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,15 +30,19 @@ class JdbcAssessmentStore implements AssessmentStore {
     private static final String REPLAY_COLUMNS = COLUMNS.replace("response_json", "NULL AS response_json");
     private static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    private static final String INSERT = "INSERT INTO assessment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final RuleSetArchive ruleSets;
+    /** For batch inserts, which JdbcClient does not do. */
+    private final JdbcTemplate batches;
     /** Reads history in pages of rows, not whole: a replay may cover every assessment there is. */
     private final JdbcTemplate streaming;
 
-    JdbcAssessmentStore(JdbcClient jdbc, RuleSetArchive ruleSets, DataSource dataSource) {
+    JdbcAssessmentStore(JdbcClient jdbc, RuleSetArchive ruleSets, JdbcTemplate batches, DataSource dataSource) {
         this.jdbc = jdbc;
         this.ruleSets = ruleSets;
+        this.batches = batches;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(500);
     }
@@ -45,11 +51,30 @@ class JdbcAssessmentStore implements AssessmentStore {
     @Transactional
     public void save(StoredAssessment a, RuleSet ruleSet) {
         ruleSets.record(ruleSet);
-        jdbc.sql("INSERT INTO assessment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(a.id(), a.caseRef(), a.assessmentDate(), a.rulesetVersion(), a.requestedBy(),
-                        OffsetDateTime.ofInstant(a.requestedAt(), ZoneOffset.UTC), a.concernLevel(), a.ors(),
-                        a.orsRater(), a.requestJson(), a.responseJson())
-                .update();
+        jdbc.sql(INSERT).params(columns(a)).update();
+    }
+
+    /** One transaction, one JDBC batch: a round trip per batch, not per assessment. */
+    @Override
+    @Transactional
+    public void saveAll(List<StoredAssessment> assessments, RuleSet ruleSet) {
+        if (assessments.isEmpty()) {
+            return;
+        }
+        ruleSets.record(ruleSet);
+        batches.batchUpdate(INSERT, assessments, assessments.size(), (statement, a) -> {
+            Object[] values = columns(a);
+            for (int i = 0; i < values.length; i++) {
+                StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+            }
+        });
+    }
+
+    /** The values of {@link #INSERT}, in its order. */
+    private static Object[] columns(StoredAssessment a) {
+        return new Object[] {a.id(), a.caseRef(), a.assessmentDate(), a.rulesetVersion(), a.requestedBy(),
+                OffsetDateTime.ofInstant(a.requestedAt(), ZoneOffset.UTC), a.concernLevel(), a.ors(), a.orsRater(),
+                a.requestJson(), a.responseJson()};
     }
 
     @Override
@@ -59,7 +84,17 @@ class JdbcAssessmentStore implements AssessmentStore {
 
     @Override
     public Optional<StoredAssessment> latest(String caseRef, LocalDate onOrBefore) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment WHERE case_ref = ? AND assessment_date <= ? "
+        return latest(COLUMNS, caseRef, onOrBefore);
+    }
+
+    @Override
+    public Optional<StoredAssessment> latestWithoutBodies(String caseRef, LocalDate onOrBefore) {
+        return latest(COLUMNS.replace("request_json, response_json", "NULL AS request_json, NULL AS response_json"),
+                caseRef, onOrBefore);
+    }
+
+    private Optional<StoredAssessment> latest(String columns, String caseRef, LocalDate onOrBefore) {
+        return jdbc.sql("SELECT " + columns + " FROM assessment WHERE case_ref = ? AND assessment_date <= ? "
                         + "ORDER BY assessment_date DESC, requested_at DESC LIMIT 1")
                 .params(caseRef, onOrBefore)
                 .query(this::row)

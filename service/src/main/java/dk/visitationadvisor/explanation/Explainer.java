@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Explainer {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
     public Reason explain(RuleSet ruleSet, Parameters parameters, String ruleName, Outcome outcome,
             List<FactRef> facts, List<String> missing, Locale locale) {
@@ -39,19 +35,35 @@ public class Explainer {
                 facts.stream().map(FactRef::toString).toList(), used, missing, localPolicy);
     }
 
-    /** The rule's text with {parameter} placeholders filled in, marked when it is local policy. */
+    /**
+     * The rule's text with {parameter} placeholders filled in, marked when it is local policy. Read
+     * with indexOf, not a regular expression: this runs for every reason of every assessment.
+     */
     String text(RuleDescription rule, boolean localPolicy, Parameters parameters, Locale locale) {
-        Matcher matcher = PLACEHOLDER.matcher(rule.text(locale));
-        StringBuilder text = new StringBuilder();
-        while (matcher.find()) {
-            Object value = parameters.get(matcher.group(1));
-            String shown = value != null ? value.toString() : "en".equals(locale.getLanguage()) ? "(not set)" : "(ikke fastsat)";
-            matcher.appendReplacement(text, Matcher.quoteReplacement(shown));
+        boolean english = "en".equals(locale.getLanguage());
+        String template = rule.text(locale);
+        String marker = !localPolicy ? "" : english ? "[Local policy] " : "[Lokal praksis] ";
+        int open = template.indexOf('{');
+        if (open < 0) {
+            return marker.isEmpty() ? template : marker + template;
         }
-        matcher.appendTail(text);
-        if (localPolicy) {
-            text.insert(0, "en".equals(locale.getLanguage()) ? "[Local policy] " : "[Lokal praksis] ");
+        StringBuilder text = new StringBuilder(template.length() + marker.length() + 16).append(marker);
+        int from = 0;
+        for (; open >= 0; open = template.indexOf('{', from)) {
+            int close = template.indexOf('}', open + 1);
+            if (close < 0) {
+                break;
+            }
+            if (close == open + 1) { // "{}" names no parameter: kept as written
+                text.append(template, from, close + 1);
+                from = close + 1;
+                continue;
+            }
+            Object value = parameters.get(template.substring(open + 1, close));
+            text.append(template, from, open)
+                    .append(value != null ? value.toString() : english ? "(not set)" : "(ikke fastsat)");
+            from = close + 1;
         }
-        return text.toString();
+        return text.append(template, from, template.length()).toString();
     }
 }

@@ -20,10 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaGroup;
 
 /**
- * Evaluates a family's facts against the live rule set. The rule set is immutable and shared; each
- * evaluation gets a session of its own, disposed afterwards, so evaluations can run concurrently.
+ * Evaluates a family's facts against one rule set. The rule set is immutable and shared; each
+ * evaluation takes a session of its own from a pool, and gives it back emptied (Drools resets its
+ * facts, agenda, globals and listeners), so evaluations run concurrently and never share a session.
+ * A pooled session keeps the node memories that a new session would build again for every family.
  */
 public class RuleEngine {
 
@@ -31,11 +35,14 @@ public class RuleEngine {
     static final int MAX_FIRINGS = 10_000;
 
     private final RuleSet ruleSet;
+    /** Grows to the number of evaluations that ever ran at once; a session is never in two of them. */
+    private final KieSessionsPool sessions;
     /** The parameter values in force on each date seen: fixed per rule set and date, so worked out once. */
     private final Map<LocalDate, Parameters> parametersByDate = new ConcurrentHashMap<>();
 
     public RuleEngine(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
+        this.sessions = ruleSet.kieBase().newKieSessionsPool(0);
     }
 
     public RuleSet ruleSet() {
@@ -45,41 +52,88 @@ public class RuleEngine {
     public Evaluation evaluate(Collection<?> facts, LocalDate assessmentDate) {
         RuleSet rules = ruleSet;
         Parameters parameters = parametersByDate.computeIfAbsent(assessmentDate, rules.parameters()::inForceOn);
-        List<String> fired = new ArrayList<>();
-        KieSession session = rules.kieBase().newKieSession();
+        FiredRules fired = new FiredRules();
+        KieSession session = sessions.newKieSession();
         try {
+            // Globals and listeners go with every reset: set them for each evaluation.
             if (rules.usesParameters()) {
                 session.setGlobal("params", parameters);
             }
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
-            facts.forEach(session::insert);
-            rules.criteria().forEach(session::insert);
+            session.addEventListener(fired);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            for (Object criterion : rules.criteria()) {
+                session.insert(criterion);
+            }
             for (Programme programme : Programme.values()) {
                 session.insert(programme);
             }
             // The focus is a stack: push the last step first, so the first step runs first.
+            // A step without rules has no agenda group.
             for (int step = EvaluationSteps.ORDER.size() - 1; step >= 0; step--) {
-                session.getAgenda().getAgendaGroup(EvaluationSteps.ORDER.get(step)).setFocus();
+                AgendaGroup group = session.getAgenda().getAgendaGroup(EvaluationSteps.ORDER.get(step));
+                if (group != null) {
+                    group.setFocus();
+                }
             }
             if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
                 throw new IllegalStateException("The rules fired " + MAX_FIRINGS + " times for one family: a rule loops");
             }
-            return new Evaluation(rules, parameters, objects(session, Finding.class),
-                    objects(session, ProgrammeStatus.class), objects(session, Recommendation.class),
-                    objects(session, CurrentPhase.class), objects(session, Escalation.class),
-                    objects(session, Abstention.class), objects(session, VisitRange.class),
-                    objects(session, PlanNote.class), objects(session, FollowUp.class), List.copyOf(fired));
+            return conclusions(rules, parameters, session, fired.names);
         } finally {
+            // Back to the pool, reset.
             session.dispose();
         }
     }
 
-    private static <T> List<T> objects(KieSession session, Class<T> type) {
-        return session.getObjects(type::isInstance).stream().map(type::cast).toList();
+    /** What the rules concluded, sorted by kind in one pass over the session's facts. */
+    private static Evaluation conclusions(RuleSet rules, Parameters parameters, KieSession session,
+            List<String> fired) {
+        List<Finding> findings = new ArrayList<>();
+        List<ProgrammeStatus> statuses = new ArrayList<>(2);
+        List<Recommendation> recommendations = new ArrayList<>(2);
+        List<CurrentPhase> phases = new ArrayList<>(1);
+        List<Escalation> escalations = new ArrayList<>();
+        List<Abstention> abstentions = new ArrayList<>();
+        List<VisitRange> visitRanges = new ArrayList<>();
+        List<PlanNote> planNotes = new ArrayList<>();
+        List<FollowUp> followUps = new ArrayList<>();
+        for (Object fact : session.getObjects()) {
+            if (fact instanceof Finding finding) {
+                findings.add(finding);
+            } else if (fact instanceof ProgrammeStatus status) {
+                statuses.add(status);
+            } else if (fact instanceof Recommendation recommendation) {
+                recommendations.add(recommendation);
+            } else if (fact instanceof CurrentPhase phase) {
+                phases.add(phase);
+            } else if (fact instanceof Escalation escalation) {
+                escalations.add(escalation);
+            } else if (fact instanceof Abstention abstention) {
+                abstentions.add(abstention);
+            } else if (fact instanceof VisitRange range) {
+                visitRanges.add(range);
+            } else if (fact instanceof PlanNote note) {
+                planNotes.add(note);
+            } else if (fact instanceof FollowUp followUp) {
+                followUps.add(followUp);
+            }
+        }
+        return new Evaluation(rules, parameters, List.copyOf(findings), List.copyOf(statuses),
+                List.copyOf(recommendations), List.copyOf(phases), List.copyOf(escalations),
+                List.copyOf(abstentions), List.copyOf(visitRanges), List.copyOf(planNotes), List.copyOf(followUps),
+                List.copyOf(fired));
+    }
+
+    /** The names of the rules that fired in one evaluation, in the order they fired. */
+    private static final class FiredRules extends DefaultAgendaEventListener {
+
+        private final List<String> names = new ArrayList<>();
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            names.add(event.getMatch().getRule().getName());
+        }
     }
 }

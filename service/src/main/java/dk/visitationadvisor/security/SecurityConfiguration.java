@@ -59,7 +59,8 @@ class SecurityConfiguration {
             ObjectProvider<JwtDecoder> jwt, @Value("${advisor.security.jwt.roles-claim:roles}") String rolesClaim) {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/assessments", "/api/v1/assessments/preview")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/assessments", "/api/v1/assessments/preview",
+                                "/api/v1/assessments:batch")
                         .hasAnyRole(CASEWORKER, SYSTEM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/assessments/*", "/api/v1/cases/*/assessments")
                         .hasRole(CASEWORKER)

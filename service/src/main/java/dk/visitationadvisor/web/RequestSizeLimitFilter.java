@@ -19,24 +19,28 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Refuses API request bodies over the limit: at once when the length is announced, and while reading
- * when it is not (chunked), so that no body of any size can exhaust memory.
+ * when it is not (chunked), so that no body of any size can exhaust memory. The batch endpoint has a
+ * larger limit of its own; every other endpoint has the same small one.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    /** Rule sets are sent whole (the repository's are some 220 KB); everything else is one family or less. */
+    /** Rule sets are sent whole: the repository's are some 220 KB. */
     private static final String RULE_SETS = "/api/v1/rule-sets/";
 
     private final long maxBytes;
     private final long maxRuleSetBytes;
+    private final long maxBatchBytes;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
     RequestSizeLimitFilter(@Value("${advisor.http.max-request-bytes:65536}") long maxBytes,
-            @Value("${advisor.http.max-rule-set-request-bytes:4194304}") long maxRuleSetBytes, MessageSource messages,
+            @Value("${advisor.http.max-rule-set-request-bytes:4194304}") long maxRuleSetBytes,
+            @Value("${advisor.batch.max-request-bytes:16777216}") long maxBatchBytes, MessageSource messages,
             LocaleResolver locales) {
         this.maxBytes = maxBytes;
         this.maxRuleSetBytes = maxRuleSetBytes;
+        this.maxBatchBytes = maxBatchBytes;
         this.messages = messages;
         this.locales = locales;
     }
@@ -49,7 +53,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().startsWith(RULE_SETS) ? maxRuleSetBytes : maxBytes;
+        long limit = limitFor(request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
             String detail = messages.getMessage("problem.tooLarge.detail", null, locales.resolveLocale(request));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
@@ -60,6 +64,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    /** Rule sets and batches are sent whole; everything else is one family or less. */
+    private long limitFor(String path) {
+        if (path.startsWith(RULE_SETS)) {
+            return maxRuleSetBytes;
+        }
+        return path.equals(AssessmentBatchController.PATH) ? maxBatchBytes : maxBytes;
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -6,6 +6,9 @@ import dk.visitationadvisor.facts.Housing;
 import dk.visitationadvisor.facts.MentalIllness;
 import dk.visitationadvisor.facts.Network;
 import dk.visitationadvisor.facts.ParentRole;
+import dk.visitationadvisor.facts.Phase;
+import dk.visitationadvisor.facts.Programme;
+import dk.visitationadvisor.facts.Rater;
 import dk.visitationadvisor.facts.RiskFactorType;
 import dk.visitationadvisor.facts.SubstanceUse;
 import java.time.LocalDate;
@@ -22,6 +25,27 @@ public final class Families {
                     null, false, MentalIllness.MILD_MODERATE, CognitiveFunction.NORMAL)),
             new AssessmentRequest.Concern(ConcernLevel.SIGNIFICANT, true, true, false), true, Housing.STABLE,
             Network.LIMITED, null, null);
+
+    /**
+     * The most a family can give the rules: pregnant again with a 4-month-old in the intensive infant
+     * programme, two parents with every risk factor and the worst levels, acute concern, every
+     * measurement (the ORS falling against the previous assessment). With a long case history behind
+     * it, it is the benchmarks' worst case.
+     */
+    public static final AssessmentRequest WORST_CASE = new AssessmentRequest("K-2026-WORST",
+            LocalDate.of(2026, 11, 22), new AssessmentRequest.Pregnancy(12),
+            new AssessmentRequest.Child(LocalDate.of(2026, 7, 20), false), 3,
+            List.of(worstParent(ParentRole.MOTHER), worstParent(ParentRole.FATHER)),
+            new AssessmentRequest.Concern(ConcernLevel.ACUTE, true, true, true), false, Housing.UNSTABLE,
+            Network.NONE,
+            new AssessmentRequest.Course(Programme.INTENSIVE_INFANT, LocalDate.of(2026, 5, 1),
+                    Phase.INTENSIVE_POSTNATAL, LocalDate.of(2026, 7, 25), true, null, null, null),
+            new AssessmentRequest.Measurements(22, 2, ParentRole.MOTHER, 14, 18, Rater.STAFF, 20, 4, 120, 6, 9));
+
+    private static AssessmentRequest.Parent worstParent(ParentRole role) {
+        return new AssessmentRequest.Parent(role, List.of(RiskFactorType.values()), SubstanceUse.ACTIVE_NO_TREATMENT,
+                false, false, MentalIllness.SEVERE, CognitiveFunction.REDUCED);
+    }
 
     private Families() {
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,6 +56,9 @@ abstract class AssessmentStoreContractTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -143,6 +147,12 @@ abstract class AssessmentStoreContractTest {
         assertThat(store.latest(caseRef, LocalDate.of(2026, 9, 30))).isEmpty();
         assertThat(store.latest(caseRef, LocalDate.of(2027, 1, 1))).contains(december);
         assertThat(store.latest(newCase(), LocalDate.of(2027, 1, 1))).isEmpty();
+        // The same, without the bodies, for comparing with.
+        assertThat(store.latestWithoutBodies(caseRef, LocalDate.of(2026, 10, 31))).contains(
+                new StoredAssessment(backdated.id(), caseRef, backdated.assessmentDate(), backdated.rulesetVersion(),
+                        backdated.requestedBy(), backdated.requestedAt(), backdated.concernLevel(), backdated.ors(),
+                        backdated.orsRater(), null, null));
+        assertThat(store.latestWithoutBodies(caseRef, LocalDate.of(2026, 9, 30))).isEmpty();
     }
 
     @Test
@@ -221,6 +231,44 @@ abstract class AssessmentStoreContractTest {
     }
 
     @Test
+    void savesABatchExactlyAsGivenWithItsRuleSetOnce() {
+        RuleSet ruleSet = ruleSet();
+        String caseRef = newCase();
+        StoredAssessment first = assessment(caseRef, "2026-10-01", "2026-10-01T08:00:00.000001Z", ruleSet);
+        StoredAssessment second = assessment(caseRef, "2026-11-01", "2026-11-01T08:00:00Z", ruleSet);
+        StoredAssessment unknowns = new StoredAssessment(UUID.randomUUID().toString(), newCase(),
+                LocalDate.of(2026, 1, 2), ruleSet.version(), "anonymous", Instant.parse("2026-01-02T00:00:00Z"),
+                null, null, null, "{}", "{}");
+
+        store.saveAll(List.of(first, second, unknowns), ruleSet);
+
+        assertThat(store.find(first.id())).contains(first);
+        assertThat(store.find(unknowns.id())).contains(unknowns);
+        assertThat(store.latest(caseRef, LocalDate.of(2026, 12, 1))).contains(second);
+        assertThat(versionRows(ruleSet.version())).isEqualTo(1);
+        store.saveAll(List.of(), ruleSet);
+    }
+
+    @Test
+    void aBatchWithOneBadAssessmentStoresNoneOfIt() {
+        RuleSet ruleSet = ruleSet();
+        String caseRef = newCase();
+        StoredAssessment stored = assessment(caseRef, "2026-10-01", "2026-10-01T08:00:00Z", ruleSet);
+        store.save(stored, ruleSet);
+        RuleSet next = ruleSet();
+        StoredAssessment good = assessment(caseRef, "2026-11-01", "2026-11-01T08:00:00Z", next);
+        StoredAssessment sameId = new StoredAssessment(stored.id(), caseRef, LocalDate.of(2026, 11, 2),
+                next.version(), "x", Instant.parse("2026-11-02T08:00:00Z"), null, null, null, "{}", "{}");
+
+        assertThatThrownBy(() -> store.saveAll(List.of(good, sameId), next))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(store.find(good.id())).isEmpty();
+        assertThat(store.find(stored.id())).contains(stored);
+        assertThat(versionRows(next.version())).isZero();
+    }
+
+    @Test
     void anAssessmentOfAnUnstoredRuleSetVersionIsRefused() {
         RuleSet ruleSet = ruleSet();
         StoredAssessment orphan = new StoredAssessment(UUID.randomUUID().toString(), newCase(),
@@ -267,7 +315,8 @@ abstract class AssessmentStoreContractTest {
     }
 
     private AssessmentStore anotherInstance() {
-        return new JdbcAssessmentStore(jdbc, new RuleSetArchive(jdbc, json, transactionManager), dataSource);
+        return new JdbcAssessmentStore(jdbc, new RuleSetArchive(jdbc, json, transactionManager), jdbcTemplate,
+                dataSource);
     }
 
     private long versionRows(String version) {

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
+import dk.visitationadvisor.support.FamilyJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,15 +34,7 @@ class CaseHistoryApiIntegrationTest {
     JsonMapper json;
 
     static String family(String caseRef, String date, String level) {
-        return """
-                {"caseRef": "%s", "assessmentDate": "%s", "pregnancy": {"gestationalWeek": 24},
-                 "parents": [{"role": "MOTHER", "riskFactors": ["CHILDHOOD_TRAUMA"], "substanceUse": "NONE",
-                              "retentionAgreement": false, "mentalIllness": "MILD_MODERATE", "cognitiveFunction": "NORMAL"}],
-                 "concern": {"level": "%s", "childSafetyConcern": true, "doubtAboutParentingCapacity": true,
-                             "placementNecessary": false},
-                 "consent": true, "housing": "STABLE", "network": "SUPPORTIVE",
-                 "course": {"programme": "INTENSIVE_INFANT", "phase": "PRENATAL", "statusLetterSent": false}}
-                """.formatted(caseRef, date, level);
+        return FamilyJson.inCourse(caseRef, date, level);
     }
 
     private MvcResult assess(String body) throws Exception {

@@ -51,6 +51,7 @@ class RoleMatrixIntegrationTest {
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint(HttpMethod.POST, "/api/v1/assessments", EnumSet.of(Role.CASEWORKER, Role.SYSTEM)),
             new Endpoint(HttpMethod.POST, "/api/v1/assessments/preview", EnumSet.of(Role.CASEWORKER, Role.SYSTEM)),
+            new Endpoint(HttpMethod.POST, "/api/v1/assessments:batch", EnumSet.of(Role.CASEWORKER, Role.SYSTEM)),
             new Endpoint(HttpMethod.GET, "/api/v1/assessments/" + ID, CASEWORKER),
             new Endpoint(HttpMethod.GET, "/api/v1/cases/K-MATRIX/assessments", CASEWORKER),
             new Endpoint(HttpMethod.PUT, "/api/v1/assessments/" + ID + "/decision", CASEWORKER),

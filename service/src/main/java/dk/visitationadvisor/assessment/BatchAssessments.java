@@ -1,0 +1,151 @@
+package dk.visitationadvisor.assessment;
+
+import dk.visitationadvisor.assessment.AssessmentService.Answer;
+import dk.visitationadvisor.assessment.AssessmentService.AnsweredAssessment;
+import dk.visitationadvisor.casehistory.AssessmentStore;
+import dk.visitationadvisor.casehistory.StoredAssessment;
+import dk.visitationadvisor.ruleengine.RuleEngine;
+import jakarta.annotation.PreDestroy;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Assesses many families at once, for other systems (a municipality's nightly re-assessment, a
+ * statistics run): evaluated in parallel on a bounded pool of workers, all against one rule set,
+ * and stored in chunks of one transaction each.
+ *
+ * <p>The families of one case are assessed one after another, in the order given, each against the
+ * one before it: as if they had been sent one by one. Different cases run in parallel.
+ */
+@Service
+public class BatchAssessments {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchAssessments.class);
+    private static final Comparator<StoredAssessment> NEWEST = Comparator.comparing(StoredAssessment::assessmentDate)
+            .thenComparing(StoredAssessment::requestedAt);
+
+    private final AssessmentService assessments;
+    private final AssessmentStore store;
+    private final ExecutorService workers;
+    private final int chunkSize;
+
+    public BatchAssessments(AssessmentService assessments, AssessmentStore store,
+            @Value("${advisor.batch.threads:0}") int threads, @Value("${advisor.batch.chunk-size:500}") int chunkSize) {
+        this.assessments = assessments;
+        this.store = store;
+        this.chunkSize = Math.max(1, chunkSize);
+        int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        AtomicInteger number = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(size, task -> {
+            Thread thread = new Thread(task, "batch-assessment-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    /**
+     * Assesses and stores every family. The answer at each position is that family's, stored; empty
+     * when it could not be assessed or stored (logged, without the family's data), which fails no other.
+     */
+    public List<Optional<AnsweredAssessment>> assessAll(List<AssessmentRequest> families, Locale locale,
+            String requestedBy) {
+        RuleEngine engine = assessments.engine();
+        Answer[] answers = new Answer[families.size()];
+        Map<String, List<Integer>> byCase = new LinkedHashMap<>();
+        for (int i = 0; i < families.size(); i++) {
+            byCase.computeIfAbsent(families.get(i).caseRef(), caseRef -> new ArrayList<>()).add(i);
+        }
+        List<Future<?>> cases = new ArrayList<>(byCase.size());
+        for (List<Integer> positions : byCase.values()) {
+            cases.add(workers.submit(() -> assessCase(engine, families, positions, answers, locale, requestedBy)));
+        }
+        for (Future<?> assessed : cases) {
+            await(assessed);
+        }
+        List<Optional<AnsweredAssessment>> results = new ArrayList<>(answers.length);
+        for (int from = 0; from < answers.length; from += chunkSize) {
+            Answer[] chunk = Arrays.copyOfRange(answers, from, Math.min(answers.length, from + chunkSize));
+            storeChunk(engine, chunk);
+            for (Answer answer : chunk) {
+                results.add(Optional.ofNullable(answer).map(Answer::answered));
+            }
+        }
+        return results;
+    }
+
+    /** One case's families in order, each against the latest assessment before it, stored or in this batch. */
+    private void assessCase(RuleEngine engine, List<AssessmentRequest> families, List<Integer> positions,
+            Answer[] answers, Locale locale, String requestedBy) {
+        List<StoredAssessment> earlierInBatch = new ArrayList<>();
+        for (int position : positions) {
+            AssessmentRequest family = families.get(position);
+            try {
+                LocalDate date = assessments.assessmentDate(family);
+                Optional<StoredAssessment> previous = Stream.concat(
+                                store.latestWithoutBodies(family.caseRef(), date).stream(),
+                                earlierInBatch.stream().filter(earlier -> !earlier.assessmentDate().isAfter(date)))
+                        .max(NEWEST);
+                Answer answer = assessments.answer(engine, family, locale, requestedBy, previous);
+                answers[position] = answer;
+                earlierInBatch.add(answer.stored());
+            } catch (RuntimeException e) {
+                log.error("Batch assessment {} could not be assessed", position, e);
+            }
+        }
+    }
+
+    /** A chunk in one transaction; when that fails, each on its own, so that one bad row fails only itself. */
+    private void storeChunk(RuleEngine engine, Answer[] chunk) {
+        List<StoredAssessment> rows = Arrays.stream(chunk).filter(a -> a != null).map(Answer::stored).toList();
+        try {
+            store.saveAll(rows, engine.ruleSet());
+            return;
+        } catch (RuntimeException e) {
+            log.warn("A chunk of {} batch assessments could not be stored at once; storing them one by one",
+                    rows.size(), e);
+        }
+        for (int i = 0; i < chunk.length; i++) {
+            if (chunk[i] != null) {
+                try {
+                    store.save(chunk[i].stored(), engine.ruleSet());
+                } catch (RuntimeException e) {
+                    log.error("Batch assessment {} could not be stored", chunk[i].stored().id(), e);
+                    chunk[i] = null;
+                }
+            }
+        }
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while assessing a batch", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A batch worker failed", e.getCause());
+        }
+    }
+}

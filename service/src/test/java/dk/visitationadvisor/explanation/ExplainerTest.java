@@ -1,0 +1,47 @@
+package dk.visitationadvisor.explanation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.visitationadvisor.facts.Parameters;
+import dk.visitationadvisor.facts.RuleKind;
+import dk.visitationadvisor.ruleengine.RuleDescription;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExplainerTest {
+
+    private static final Locale DANISH = Locale.forLanguageTag("da");
+
+    private final Explainer explainer = new Explainer();
+
+    private static RuleDescription rule(String textDa, String textEn) {
+        return new RuleDescription("R", "r.drl", 1, "criteria", "R", RuleKind.INCLUSION, null, List.of(), textDa,
+                textEn, false, List.of(), null, null, null, false, "rule \"R\" end");
+    }
+
+    @Test
+    void fillsInEveryPlaceholderWithTheParameterInForce() {
+        Parameters parameters = new Parameters(Map.of("a.min", 2, "a.max", 5));
+        assertThat(explainer.text(rule("x", "From {a.min} to {a.max} visits, {a.min} at least."), false, parameters,
+                Locale.ENGLISH)).isEqualTo("From 2 to 5 visits, 2 at least.");
+    }
+
+    @Test
+    void saysInTheCaseworkersLanguageWhenAParameterIsNotSet() {
+        Parameters none = new Parameters(Map.of());
+        RuleDescription rule = rule("Grænsen er {a.cutoff}.", "The cutoff is {a.cutoff}.");
+        assertThat(explainer.text(rule, false, none, Locale.ENGLISH)).isEqualTo("The cutoff is (not set).");
+        assertThat(explainer.text(rule, false, none, DANISH)).isEqualTo("Grænsen er (ikke fastsat).");
+    }
+
+    @Test
+    void marksLocalPolicyAndLeavesTextWithoutPlaceholdersAsWritten() {
+        Parameters none = new Parameters(Map.of());
+        RuleDescription rule = rule("Hjemmet foretrækkes.", "The home is preferred, {} and { as written.");
+        assertThat(explainer.text(rule, true, none, DANISH)).isEqualTo("[Lokal praksis] Hjemmet foretrækkes.");
+        assertThat(explainer.text(rule, false, none, Locale.ENGLISH))
+                .isEqualTo("The home is preferred, {} and { as written.");
+    }
+}
