@@ -30,12 +30,14 @@ class AccountBootstrap implements SmartInitializingSingleton {
     private final String password;
     private final List<String> roles;
     private final String address;
+    private final RememberedSignIns signIns;
 
     AccountBootstrap(JdbcUserDetailsManager accounts, JdbcClient jdbc, PasswordEncoder passwords,
             @Value("${advisor.security.bootstrap.username:admin}") String username,
             @Value("${advisor.security.bootstrap.password:}") String password,
             @Value("${advisor.security.bootstrap.roles:ADMIN,CASEWORKER,RULE_AUTHOR}") List<String> roles,
-            @Value("${server.address:}") String address) {
+            @Value("${server.address:}") String address, RememberedSignIns signIns) {
+        this.signIns = signIns;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -76,6 +78,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
         }
         accounts.createUser(User.withUsername(username).password(hash).authorities(authorities).build());
         jdbc.sql("UPDATE users SET bootstrap = TRUE WHERE username = ?").param(username).update();
+        signIns.forgetAll();
     }
 
     private static String generatePassword() {

@@ -1,8 +1,14 @@
 package dk.visitationadvisor.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
@@ -19,5 +25,19 @@ class AccountConfiguration {
     @Bean
     JdbcUserDetailsManager accountStore(DataSource dataSource) {
         return new JdbcUserDetailsManager(dataSource);
+    }
+
+    /**
+     * Sign-in against the accounts: each locked while the login throttle says so, and a right
+     * password remembered for {@code advisor.security.sign-in-memory} (bcrypt once, not per request).
+     */
+    @Bean
+    RememberedSignIns accountSignIn(JdbcUserDetailsManager accounts, LoginThrottle throttle, PasswordEncoder passwords,
+            Clock clock, @Value("${advisor.security.sign-in-memory:PT1M}") Duration memory) {
+        UserDetailsService lockedWhenThrottled = username -> User.withUserDetails(accounts.loadUserByUsername(username))
+                .accountLocked(throttle.isLocked(username)).build();
+        DaoAuthenticationProvider checked = new DaoAuthenticationProvider(lockedWhenThrottled);
+        checked.setPasswordEncoder(passwords);
+        return new RememberedSignIns(checked, throttle, memory, clock);
     }
 }

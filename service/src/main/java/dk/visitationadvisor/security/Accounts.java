@@ -14,8 +14,10 @@ public class Accounts {
     private final JdbcUserDetailsManager accounts;
     private final PasswordEncoder passwords;
     private final JdbcClient jdbc;
+    private final RememberedSignIns signIns;
 
-    Accounts(JdbcUserDetailsManager accounts, PasswordEncoder passwords, JdbcClient jdbc) {
+    Accounts(JdbcUserDetailsManager accounts, PasswordEncoder passwords, JdbcClient jdbc, RememberedSignIns signIns) {
+        this.signIns = signIns;
         this.accounts = accounts;
         this.passwords = passwords;
         this.jdbc = jdbc;
@@ -41,6 +43,7 @@ public class Accounts {
             return false;
         }
         accounts.deleteUser(username);
+        signIns.forgetAll();
         return true;
     }
 

@@ -16,19 +16,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -123,17 +118,6 @@ class SecurityConfiguration {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
-    }
-
-    /** Sign-in against the accounts, each locked while the login throttle says so. */
-    @Bean
-    DaoAuthenticationProvider accountSignIn(JdbcUserDetailsManager accounts, LoginThrottle throttle,
-            PasswordEncoder passwords) {
-        UserDetailsService lockedWhenThrottled = username -> User.withUserDetails(accounts.loadUserByUsername(username))
-                .accountLocked(throttle.isLocked(username)).build();
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(lockedWhenThrottled);
-        provider.setPasswordEncoder(passwords);
-        return provider;
     }
 
     /** After sign-in, back to the page asked for, as it was asked for (no "?continue" added to it). */
