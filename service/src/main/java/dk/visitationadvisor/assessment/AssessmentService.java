@@ -92,8 +92,7 @@ public class AssessmentService {
     Answer answer(RuleEngine engine, AssessmentRequest request, Locale locale, String requestedBy,
             Optional<StoredAssessment> previous) {
         LocalDate assessmentDate = assessmentDate(request);
-        Evaluation evaluation = engine.evaluate(
-                FamilyFacts.of(request, assessmentDate, previous.map(AssessmentService::asFact)), assessmentDate);
+        Evaluation evaluation = evaluate(engine, request, assessmentDate, previous);
         AssessmentResponse response = respond(request, assessmentDate, evaluation, locale);
         String body = json.writeValueAsString(response);
         Measurements measurements = request.measurements();
@@ -116,10 +115,8 @@ public class AssessmentService {
      */
     public AssessmentResponse preview(AssessmentRequest request, Locale locale) {
         LocalDate assessmentDate = assessmentDate(request);
-        Optional<PreviousAssessment> previous = store.latestWithoutBodies(request.caseRef(), assessmentDate)
-                .map(AssessmentService::asFact);
-        return respond(request, assessmentDate,
-                engine().evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate), locale);
+        return respond(request, assessmentDate, evaluate(engine(), request, assessmentDate,
+                store.latestWithoutBodies(request.caseRef(), assessmentDate)), locale);
     }
 
     /**
@@ -129,10 +126,8 @@ public class AssessmentService {
     public AssessmentResponse replay(StoredAssessment stored, Optional<StoredAssessment> previous, RuleEngine engine,
             Locale locale) {
         AssessmentRequest request = json.readValue(stored.requestJson(), AssessmentRequest.class);
-        Evaluation evaluation = engine.evaluate(
-                FamilyFacts.of(request, stored.assessmentDate(), previous.map(AssessmentService::asFact)),
-                stored.assessmentDate());
-        return respond(request, stored.assessmentDate(), evaluation, locale);
+        return respond(request, stored.assessmentDate(),
+                evaluate(engine, request, stored.assessmentDate(), previous), locale);
     }
 
     LocalDate assessmentDate(AssessmentRequest request) {
@@ -141,6 +136,13 @@ public class AssessmentService {
 
     /** An answer, and the exact JSON body that was stored and is sent. */
     public record AnsweredAssessment(AssessmentResponse response, String body) {
+    }
+
+    /** The family's facts, with the case's previous assessment, through one rule set. */
+    private static Evaluation evaluate(RuleEngine engine, AssessmentRequest request, LocalDate assessmentDate,
+            Optional<StoredAssessment> previous) {
+        return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous.map(AssessmentService::asFact)),
+                assessmentDate);
     }
 
     private static PreviousAssessment asFact(StoredAssessment stored) {
