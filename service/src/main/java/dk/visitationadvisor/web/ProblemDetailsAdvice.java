@@ -35,6 +35,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
     static final URI INVALID_RULE_SET = URI.create("/problems/invalid-rule-set");
     static final URI ACTIVATION_REFUSED = URI.create("/problems/activation-refused");
+    /**
+     * At most this many entries in {@code errors}: a 64 KiB request can hold ten thousand bad values,
+     * and listing them all would answer it with megabytes.
+     */
+    static final int LISTED_ERRORS = 100;
     /** Jackson's message for a field given twice names the field. */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]+)\"");
 
@@ -107,6 +112,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.CONTENT_TOO_LARGE, message("problem.tooLarge.detail")));
         }
+        if (causeOf(ex, InvalidUtf8Exception.class) != null) {
+            return invalid(message("problem.unreadable.detail"), List.of(new FieldProblem("", message("request.notUtf8"))));
+        }
         StreamReadException malformed = causeOf(ex, StreamReadException.class);
         String problem;
         String field = "";
@@ -135,11 +143,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
     }
 
+    /** The first {@link #LISTED_ERRORS} problems; the detail gives the count of all. */
     private ResponseEntity<Object> invalid(String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(INVALID_INPUT);
         problem.setTitle(message("problem.invalid.title"));
-        problem.setProperty("errors", errors);
+        problem.setProperty("errors", errors.size() > LISTED_ERRORS ? errors.subList(0, LISTED_ERRORS) : errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
