@@ -23,6 +23,7 @@ import dk.visitationadvisor.facts.Recommendation;
 import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
+import dk.visitationadvisor.ruleengine.RuleEvaluationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,11 +110,19 @@ public class AssessmentService {
         return respond(request, stored.assessmentDate(), evaluation, locale);
     }
 
-    /** One engine for the whole request: an activation meanwhile does not mix two rule sets in one answer. */
+    /**
+     * One engine for the whole request: an activation meanwhile does not mix two rule sets in one answer.
+     *
+     * @throws RulesFailedException when a rule fails on this family
+     */
     private Evaluation evaluate(RuleEngine engine, AssessmentRequest request, LocalDate assessmentDate) {
         Optional<PreviousAssessment> previous = store.latest(request.caseRef(), assessmentDate)
                 .map(AssessmentService::asFact);
-        return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);
+        try {
+            return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous), assessmentDate);
+        } catch (RuleEvaluationException e) {
+            throw new RulesFailedException(e);
+        }
     }
 
     /** An answer, and the exact JSON body that was stored and is sent. */

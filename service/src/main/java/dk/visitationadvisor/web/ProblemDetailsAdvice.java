@@ -1,6 +1,7 @@
 package dk.visitationadvisor.web;
 
 import dk.visitationadvisor.activation.ActivationRefusedException;
+import dk.visitationadvisor.assessment.RulesFailedException;
 import dk.visitationadvisor.authoring.InvalidRuleSetException;
 import dk.visitationadvisor.authoring.ScenariosUnavailableException;
 import dk.visitationadvisor.authoring.UnknownRuleSetVersionException;
@@ -35,6 +36,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
     static final URI INVALID_RULE_SET = URI.create("/problems/invalid-rule-set");
     static final URI ACTIVATION_REFUSED = URI.create("/problems/activation-refused");
+    static final URI RULE_FAILURE = URI.create("/problems/rule-failure");
+    static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
     /**
      * At most this many entries in {@code errors}: a 64 KiB request can hold ten thousand bad values,
      * and listing them all would answer it with megabytes.
@@ -131,12 +134,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(message("problem.unreadable.detail"), List.of(new FieldProblem(field, problem)));
     }
 
-    /** Anything unexpected: a 500 without details, logged without the request body. */
+    /**
+     * A rule failed on this family (e.g. a division by zero in a condition): a fault of the rule set,
+     * so a 500, with an incident id that the log repeats. Nothing is stored; other families go on.
+     */
+    @ExceptionHandler(RulesFailedException.class)
+    ResponseEntity<ProblemDetail> rulesFailed(RulesFailedException ex) {
+        String incident = Incidents.log(log, ex.getMessage(), ex.getCause());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                message("problem.ruleFailure.detail", ex.rulesetVersion(), incident));
+        problem.setType(RULE_FAILURE);
+        problem.setTitle(message("problem.ruleFailure.title"));
+        problem.setProperty("incident", incident);
+        problem.setProperty("rulesetVersion", ex.rulesetVersion());
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** Anything unexpected: a 500 without details, logged under an incident id without personal data. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        log.error("Unexpected error while handling a request", ex);
-        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "The service could not complete the request."));
+        String incident = Incidents.log(log, "unexpected error while handling a request", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                message("problem.internal.detail", incident));
+        problem.setType(INTERNAL_ERROR);
+        problem.setTitle(message("problem.internal.title"));
+        problem.setProperty("incident", incident);
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     private String message(String code, Object... arguments) {
