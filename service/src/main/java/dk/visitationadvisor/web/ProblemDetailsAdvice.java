@@ -5,6 +5,7 @@ import dk.visitationadvisor.assessment.RulesFailedException;
 import dk.visitationadvisor.authoring.InvalidRuleSetException;
 import dk.visitationadvisor.authoring.ScenariosUnavailableException;
 import dk.visitationadvisor.authoring.UnknownRuleSetVersionException;
+import dk.visitationadvisor.casehistory.StorageFailures;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,12 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -36,6 +39,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
     static final URI INVALID_RULE_SET = URI.create("/problems/invalid-rule-set");
     static final URI ACTIVATION_REFUSED = URI.create("/problems/activation-refused");
+    static final URI STORAGE_UNAVAILABLE = URI.create("/problems/storage-unavailable");
     static final URI RULE_FAILURE = URI.create("/problems/rule-failure");
     static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
     /**
@@ -43,6 +47,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * and listing them all would answer it with megabytes.
      */
     static final int LISTED_ERRORS = 100;
+    /** Seconds a client is asked to wait before it tries again while the database is away. */
+    static final String RETRY_AFTER_SECONDS = "5";
     /** Jackson's message for a field given twice names the field. */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]+)\"");
 
@@ -132,6 +138,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     malformed.getLocation().getColumnNr());
         }
         return invalid(message("problem.unreadable.detail"), List.of(new FieldProblem(field, problem)));
+    }
+
+    /**
+     * The database cannot be reached or cannot write (down, unreachable, disk full): {@code 503} with
+     * {@code Retry-After}. The transaction was rolled back, so nothing of the request is stored; the
+     * service goes on by itself once the database is back. Any other database error is a fault: 500.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> storage(RuntimeException ex) {
+        if (!StorageFailures.isUnavailable(ex)) {
+            return unexpected(ex);
+        }
+        log.warn("The case history is unavailable ({}); answered 503", Incidents.kinds(ex));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                message("problem.storageUnavailable.detail"));
+        problem.setType(STORAGE_UNAVAILABLE);
+        problem.setTitle(message("problem.storageUnavailable.title"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
     }
 
     /**
