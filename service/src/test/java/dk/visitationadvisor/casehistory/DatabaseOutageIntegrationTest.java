@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +56,7 @@ class DatabaseOutageIntegrationTest {
         String url = "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/mem:outage;DB_CLOSE_DELAY=-1";
         try (ConfigurableApplicationContext service = start(url, List.of())) {
             int port = port(service);
-            AssessmentLoad load = new AssessmentLoad(CLIENTS, () -> port, n -> family("K-OUTAGE-" + n));
+            AssessmentLoad load = new AssessmentLoad(CLIENTS, () -> port, n -> AssessmentLoad.family("K-OUTAGE-" + n));
             assertThat(load.awaitAnswers(Answer::created, 20, Duration.ofSeconds(60))).isTrue();
 
             database.stop();
@@ -105,7 +104,7 @@ class DatabaseOutageIntegrationTest {
         String url = "jdbc:h2:mem:disk-full;DB_CLOSE_DELAY=-1";
         try (ConfigurableApplicationContext service = start(url, List.of(FullDisk.class))) {
             int port = port(service);
-            AssessmentLoad load = new AssessmentLoad(CLIENTS, () -> port, n -> family("K-DISK-" + n));
+            AssessmentLoad load = new AssessmentLoad(CLIENTS, () -> port, n -> AssessmentLoad.family("K-DISK-" + n));
             assertThat(load.awaitAnswers(Answer::created, 20, Duration.ofSeconds(60))).isTrue();
 
             FullDisk.FULL.set(true);
@@ -138,23 +137,15 @@ class DatabaseOutageIntegrationTest {
         });
     }
 
-    /** Every assessment row has its rule set's row and a whole answer. */
-    private void assertNothingHalfStored(String url) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                ResultSet rows = connection.createStatement().executeQuery("SELECT a.response_json, v.version "
-                        + "FROM assessment a LEFT JOIN rule_set_version v ON v.version = a.ruleset_version")) {
-            while (rows.next()) {
-                assertThat(rows.getString(2)).as("the rule set of a stored assessment").isNotNull();
-                assertThat(json.readTree(rows.getString(1)).path("programmes").size()).isEqualTo(2);
-            }
+    private static long rows(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            return AssessmentLoad.rows(connection);
         }
     }
 
-    private static long rows(String url) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM assessment")) {
-            count.next();
-            return count.getLong(1);
+    private static void assertNothingHalfStored(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(AssessmentLoad.halfStored(connection)).isZero();
         }
     }
 
@@ -180,18 +171,6 @@ class DatabaseOutageIntegrationTest {
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String family(String caseRef) {
-        return """
-                {"caseRef": "%s", "assessmentDate": "2026-11-02", "pregnancy": {"gestationalWeek": 24},
-                 "parents": [{"role": "MOTHER", "riskFactors": ["LOW_MENTALIZATION", "CHILDHOOD_TRAUMA"],
-                              "substanceUse": "NONE", "retentionAgreement": false, "mentalIllness": "MILD_MODERATE",
-                              "cognitiveFunction": "NORMAL"}],
-                 "concern": {"level": "SIGNIFICANT", "childSafetyConcern": true, "doubtAboutParentingCapacity": true,
-                             "placementNecessary": false},
-                 "consent": true, "housing": "STABLE", "network": "LIMITED"}
-                """.formatted(caseRef);
     }
 
     /** A switch in front of the database's connections: while FULL, every write fails as on a full disk. */

@@ -123,6 +123,46 @@ public final class AssessmentLoad implements AutoCloseable {
         return lost;
     }
 
+    /** The contract's example family (docs/api-guide.md), under a case reference of the test's. */
+    public static String family(String caseRef) {
+        return """
+                {"caseRef": "%s", "assessmentDate": "2026-11-02", "pregnancy": {"gestationalWeek": 24},
+                 "parents": [{"role": "MOTHER", "riskFactors": ["LOW_MENTALIZATION", "CHILDHOOD_TRAUMA"],
+                              "substanceUse": "NONE", "retentionAgreement": false, "mentalIllness": "MILD_MODERATE",
+                              "cognitiveFunction": "NORMAL"}],
+                 "concern": {"level": "SIGNIFICANT", "childSafetyConcern": true, "doubtAboutParentingCapacity": true,
+                             "placementNecessary": false},
+                 "consent": true, "housing": "STABLE", "network": "LIMITED"}
+                """.formatted(caseRef);
+    }
+
+    /** The stored assessments. */
+    public static long rows(java.sql.Connection database) throws java.sql.SQLException {
+        try (java.sql.ResultSet count = database.createStatement().executeQuery("SELECT COUNT(*) FROM assessment")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** Stored assessments without their rule set's row, or with an answer that is not whole JSON. */
+    public static long halfStored(java.sql.Connection database) throws java.sql.SQLException {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        long half = 0;
+        try (java.sql.ResultSet rows = database.createStatement().executeQuery("SELECT a.response_json, v.version "
+                + "FROM assessment a LEFT JOIN rule_set_version v ON v.version = a.ruleset_version")) {
+            while (rows.next()) {
+                try {
+                    if (rows.getString(2) == null || json.readTree(rows.getString(1)).path("programmes").size() != 2) {
+                        half++;
+                    }
+                } catch (tools.jackson.core.JacksonException notWhole) {
+                    half++;
+                }
+            }
+        }
+        return half;
+    }
+
     private static final java.util.regex.Pattern ASSESSMENT_ID =
             java.util.regex.Pattern.compile("^\\{\"assessmentId\":\"([0-9a-f-]{36})\"");
 
