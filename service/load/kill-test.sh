@@ -37,15 +37,8 @@ kill $(jobs -p) 2>/dev/null || true
 answered=$(find "$work/answers" -name '*.json' | wc -l)
 
 start
-missing=0; different=0
-for answer in $(find "$work/answers" -name '*.json'); do
-  id=$(sed -E 's/.*"assessmentId":"([^"]+)".*/\1/' "$answer")
-  if ! curl -s -f -o "$work/read.json" "http://127.0.0.1:$port/api/v1/assessments/$id"; then
-    missing=$((missing + 1))
-  elif ! cmp -s "$answer" "$work/read.json"; then
-    different=$((different + 1))
-  fi
-done
+. service/load/read-back.sh
+read_back "$work/answers" '*.json' $port
 kill $service; wait $service 2>/dev/null || true   # releases the database file for the checks below
 # Half-stored: an assessment row without its complete response, or one whose rule set is not stored.
 half=$(java -cp "$(find ~/.m2/repository/com/h2database/h2 -name 'h2-*.jar' | sort | tail -1)" org.h2.tools.Shell \
