@@ -3,10 +3,7 @@
 # must be on record, byte for byte, and none half-stored. Loopback only; bounded in time.
 #   service/load/kill-test.sh [seconds of load before the kill, default 8]
 set -euo pipefail
-# Signed in as the bootstrap account, with a password made up for this run (docs/security.md); the
-# rate limit per client is lifted, since one load generator is one client.
-export ADVISOR_SECURITY_BOOTSTRAP_PASSWORD=${ADVISOR_SECURITY_BOOTSTRAP_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
-export ADVISOR_AUTHORIZATION="Basic $(printf 'admin:%s' "$ADVISOR_SECURITY_BOOTSTRAP_PASSWORD" | base64 -w0)"
+. "$(dirname "$0")/signed-in.sh"
 cd "$(dirname "$0")/../.."
 seconds=${1:-8}
 port=18082
@@ -41,15 +38,8 @@ kill $(jobs -p) 2>/dev/null || true
 answered=$(find "$work/answers" -name '*.json' | wc -l)
 
 start
-missing=0; different=0
-for answer in $(find "$work/answers" -name '*.json'); do
-  id=$(sed -E 's/.*"assessmentId":"([^"]+)".*/\1/' "$answer")
-  if ! curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -f -o "$work/read.json" "http://127.0.0.1:$port/api/v1/assessments/$id"; then
-    missing=$((missing + 1))
-  elif ! cmp -s "$answer" "$work/read.json"; then
-    different=$((different + 1))
-  fi
-done
+. service/load/read-back.sh
+read_back "$work/answers" '*.json' $port
 kill $service; wait $service 2>/dev/null || true   # releases the database file for the checks below
 # Half-stored: an assessment row without its complete response, or one whose rule set is not stored.
 half=$(java -cp "$(find ~/.m2/repository/com/h2database/h2 -name 'h2-*.jar' | sort | tail -1)" org.h2.tools.Shell \

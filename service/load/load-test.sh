@@ -14,10 +14,7 @@
 # Loopback only; bounded in time (about 2 minutes with the default 15 s per measurement).
 #   service/load/load-test.sh [seconds per measurement, default 15] [families in the batch, default 10000]
 set -euo pipefail
-# Signed in as the bootstrap account, with a password made up for this run (docs/security.md); the
-# rate limit per client is lifted, since one load generator is one client.
-export ADVISOR_SECURITY_BOOTSTRAP_PASSWORD=${ADVISOR_SECURITY_BOOTSTRAP_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
-export ADVISOR_AUTHORIZATION="Basic $(printf 'admin:%s' "$ADVISOR_SECURITY_BOOTSTRAP_PASSWORD" | base64 -w0)"
+. "$(dirname "$0")/signed-in.sh"
 cd "$(dirname "$0")/../.."
 seconds=${1:-15}
 families=${2:-10000}

@@ -4,10 +4,7 @@
 # the built jar (mvn -DskipTests package). Loopback only; bounded in time.
 #   service/load/storage-throughput.sh [seconds per measurement, default 30]
 set -euo pipefail
-# Signed in as the bootstrap account, with a password made up for this run (docs/security.md); the
-# rate limit per client is lifted, since one load generator is one client.
-export ADVISOR_SECURITY_BOOTSTRAP_PASSWORD=${ADVISOR_SECURITY_BOOTSTRAP_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
-export ADVISOR_AUTHORIZATION="Basic $(printf 'admin:%s' "$ADVISOR_SECURITY_BOOTSTRAP_PASSWORD" | base64 -w0)"
+. "$(dirname "$0")/signed-in.sh"
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}
 port=18081

@@ -23,6 +23,7 @@ import dk.visitationadvisor.facts.Recommendation;
 import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
+import dk.visitationadvisor.ruleengine.RuleEvaluationException;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -138,11 +139,19 @@ public class AssessmentService {
     public record AnsweredAssessment(AssessmentResponse response, String body) {
     }
 
-    /** The family's facts, with the case's previous assessment, through one rule set. */
+    /**
+     * The family's facts, with the case's previous assessment, through one rule set.
+     *
+     * @throws RulesFailedException when a rule fails on this family
+     */
     private static Evaluation evaluate(RuleEngine engine, AssessmentRequest request, LocalDate assessmentDate,
             Optional<StoredAssessment> previous) {
-        return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous.map(AssessmentService::asFact)),
-                assessmentDate);
+        try {
+            return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous.map(AssessmentService::asFact)),
+                    assessmentDate);
+        } catch (RuleEvaluationException e) {
+            throw new RulesFailedException(e);
+        }
     }
 
     private static PreviousAssessment asFact(StoredAssessment stored) {

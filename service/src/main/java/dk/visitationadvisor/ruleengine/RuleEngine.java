@@ -16,12 +16,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaGroup;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Evaluates a family's facts against one rule set. The rule set is immutable and shared; each
@@ -33,6 +37,8 @@ public class RuleEngine {
 
     /** A rule set that fires more often than this for one family is looping, not deciding. */
     static final int MAX_FIRINGS = 10_000;
+    private static final Pattern COMPILED_RULE = Pattern.compile("\\.Rule_(.+?)-?\\d+(?:[A-Z]\\w*)?$");
+    private static final Pattern ESCAPED = Pattern.compile("\\$u(\\d+)\\$");
 
     private final RuleSet ruleSet;
     /** Grows to the number of evaluations that ever ran at once; a session is never in two of them. */
@@ -49,11 +55,50 @@ public class RuleEngine {
         return ruleSet;
     }
 
+    /**
+     * @throws RuleEvaluationException when a rule throws or the rules loop: the session is disposed,
+     *         and other evaluations are not affected
+     */
     public Evaluation evaluate(Collection<?> facts, LocalDate assessmentDate) {
+        try {
+            return evaluateOrThrow(facts, assessmentDate);
+        } catch (ConsequenceException e) {
+            throw new RuleEvaluationException(ruleSet.version(), e.getMatch() == null ? null
+                    : e.getMatch().getRule().getName(), e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            throw new RuleEvaluationException(ruleSet.version(), ruleInStack(e), e);
+        }
+    }
+
+    /**
+     * The rule whose condition threw: Drools names the class it compiles a condition to after the
+     * rule ({@code Rule_ESC$u45$PARENT..._of_self$u45$harm1579296261Eval0Invoker}); null when no frame
+     * names a rule of this rule set.
+     */
+    private String ruleInStack(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                Matcher compiled = COMPILED_RULE.matcher(frame.getClassName());
+                if (compiled.find()) {
+                    String name = ESCAPED.matcher(compiled.group(1))
+                            .replaceAll(c -> String.valueOf((char) Integer.parseInt(c.group(1))));
+                    Optional<String> rule = ruleSet.rules().keySet().stream()
+                            .filter(r -> r.replace(' ', '_').equals(name)).findFirst();
+                    if (rule.isPresent()) {
+                        return rule.get();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Evaluation evaluateOrThrow(Collection<?> facts, LocalDate assessmentDate) {
         RuleSet rules = ruleSet;
         Parameters parameters = parametersByDate.computeIfAbsent(assessmentDate, rules.parameters()::inForceOn);
         FiredRules fired = new FiredRules();
         KieSession session = sessions.newKieSession();
+        boolean completed = false;
         try {
             // Globals and listeners go with every reset: set them for each evaluation.
             if (rules.usesParameters()) {
@@ -80,10 +125,15 @@ public class RuleEngine {
             if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
                 throw new IllegalStateException("The rules fired " + MAX_FIRINGS + " times for one family: a rule loops");
             }
-            return conclusions(rules, parameters, session, fired.names);
+            Evaluation evaluation = conclusions(rules, parameters, session, fired.names);
+            completed = true;
+            return evaluation;
         } finally {
-            // Back to the pool, reset.
-            session.dispose();
+            if (completed) {
+                session.dispose(); // back to the pool, reset
+            } else {
+                session.destroy(); // a rule threw half way: nothing of this session is used again
+            }
         }
     }
 

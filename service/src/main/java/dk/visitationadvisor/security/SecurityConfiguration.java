@@ -52,8 +52,13 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, RateLimitFilter rateLimit,
             ObjectProvider<JwtDecoder> jwt, @Value("${advisor.security.jwt.roles-claim:roles}") String rolesClaim) {
-        http.securityMatcher("/api/**")
+        // Actuator too: operators' endpoints answer machines, like the API (no session, no form).
+        http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
+                        // Load balancers and orchestrators probe without credentials.
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // Metrics and anything else an operator exposes: administrators only.
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/assessments", "/api/v1/assessments/preview",
                                 "/api/v1/assessments:batch")
                         .hasAnyRole(CASEWORKER, SYSTEM)
@@ -90,7 +95,6 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/caseworker/*.css", "/caseworker/*.js", "/favicon.ico")
                         .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest().hasRole(CASEWORKER))

@@ -1,9 +1,11 @@
 package dk.visitationadvisor.web;
 
 import dk.visitationadvisor.activation.ActivationRefusedException;
+import dk.visitationadvisor.assessment.RulesFailedException;
 import dk.visitationadvisor.authoring.InvalidRuleSetException;
 import dk.visitationadvisor.authoring.ScenariosUnavailableException;
 import dk.visitationadvisor.authoring.UnknownRuleSetVersionException;
+import dk.visitationadvisor.casehistory.StorageFailures;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,12 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -35,6 +39,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
     static final URI INVALID_RULE_SET = URI.create("/problems/invalid-rule-set");
     static final URI ACTIVATION_REFUSED = URI.create("/problems/activation-refused");
+    static final URI STORAGE_UNAVAILABLE = URI.create("/problems/storage-unavailable");
+    static final URI RULE_FAILURE = URI.create("/problems/rule-failure");
+    static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
+    /**
+     * At most this many entries in {@code errors}: a 64 KiB request can hold ten thousand bad values,
+     * and listing them all would answer it with megabytes.
+     */
+    static final int LISTED_ERRORS = 100;
+    /** Seconds a client is asked to wait before it tries again while the database is away. */
+    static final String RETRY_AFTER_SECONDS = "5";
     /** Jackson's message for a field given twice names the field. */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]+)\"");
 
@@ -107,6 +121,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.CONTENT_TOO_LARGE, message("problem.tooLarge.detail")));
         }
+        if (causeOf(ex, InvalidUtf8Exception.class) != null) {
+            return invalid(message("problem.unreadable.detail"), List.of(new FieldProblem("", message("request.notUtf8"))));
+        }
         StreamReadException malformed = causeOf(ex, StreamReadException.class);
         String problem;
         String field = "";
@@ -123,23 +140,63 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(message("problem.unreadable.detail"), List.of(new FieldProblem(field, problem)));
     }
 
-    /** Anything unexpected: a 500 without details, logged without the request body. */
+    /**
+     * The database cannot be reached or cannot write (down, unreachable, disk full): {@code 503} with
+     * {@code Retry-After}. The transaction was rolled back, so nothing of the request is stored; the
+     * service goes on by itself once the database is back. Any other database error is a fault: 500.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> storage(RuntimeException ex) {
+        if (!StorageFailures.isUnavailable(ex)) {
+            return unexpected(ex);
+        }
+        log.warn("The case history is unavailable ({}); answered 503", Incidents.kinds(ex));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                message("problem.storageUnavailable.detail"));
+        problem.setType(STORAGE_UNAVAILABLE);
+        problem.setTitle(message("problem.storageUnavailable.title"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+
+    /**
+     * A rule failed on this family (e.g. a division by zero in a condition): a fault of the rule set,
+     * so a 500, with an incident id that the log repeats. Nothing is stored; other families go on.
+     */
+    @ExceptionHandler(RulesFailedException.class)
+    ResponseEntity<ProblemDetail> rulesFailed(RulesFailedException ex) {
+        String incident = Incidents.log(log, ex.getMessage(), ex.getCause());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                message("problem.ruleFailure.detail", ex.rulesetVersion(), incident));
+        problem.setType(RULE_FAILURE);
+        problem.setTitle(message("problem.ruleFailure.title"));
+        problem.setProperty("incident", incident);
+        problem.setProperty("rulesetVersion", ex.rulesetVersion());
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** Anything unexpected: a 500 without details, logged under an incident id without personal data. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        log.error("Unexpected error while handling a request", ex);
-        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "The service could not complete the request."));
+        String incident = Incidents.log(log, "unexpected error while handling a request", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                message("problem.internal.detail", incident));
+        problem.setType(INTERNAL_ERROR);
+        problem.setTitle(message("problem.internal.title"));
+        problem.setProperty("incident", incident);
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     private String message(String code, Object... arguments) {
         return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
     }
 
+    /** The first {@link #LISTED_ERRORS} problems; the detail gives the count of all. */
     private ResponseEntity<Object> invalid(String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(INVALID_INPUT);
         problem.setTitle(message("problem.invalid.title"));
-        problem.setProperty("errors", errors);
+        problem.setProperty("errors", errors.size() > LISTED_ERRORS ? errors.subList(0, LISTED_ERRORS) : errors);
         return ResponseEntity.badRequest().body(problem);
     }
 

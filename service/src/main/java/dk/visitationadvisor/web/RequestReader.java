@@ -11,7 +11,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,13 +22,18 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads a JSON body into a request record and validates it, collecting every offending field: wrong
@@ -37,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class RequestReader {
 
     private static final String UNREADABLE = "unreadableValues";
+    /** More entries than any list of a request may have (the longest allows 16). */
+    static final int MAX_LIST_SIZE = 100;
 
     /** A value Jackson could not read: its path, and the message code saying why. */
     private record UnreadableValue(String field, String code, Object... arguments) {
@@ -47,8 +56,10 @@ public class RequestReader {
     private final MessageSource messages;
 
     RequestReader(JsonMapper mapper, Validator validator, MessageSource messages) {
+        // Strict about types, as the API guide promises (StrictValues).
         this.mapper = mapper.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(new SimpleModule("strict-input").setDeserializerModifier(new StrictValues()))
                 .addHandler(new CollectingHandler())
                 .build();
         this.validator = validator;
@@ -59,6 +70,11 @@ public class RequestReader {
     public <T> T read(JsonNode body, Class<T> type) {
         if (body == null || !body.isObject()) {
             throw invalid(List.of(new UnreadableValue("", "request.notAnObject")));
+        }
+        List<UnreadableValue> crowded = new ArrayList<>();
+        findCrowdedLists(body, "", crowded);
+        if (!crowded.isEmpty()) {
+            throw invalid(crowded);
         }
         List<UnreadableValue> unreadable = new ArrayList<>();
         T value;
@@ -80,6 +96,27 @@ public class RequestReader {
             throw new InvalidRequestException(sorted(problems));
         }
         return value;
+    }
+
+    /**
+     * Lists longer than any field allows are refused before they are read: tens of thousands of bad
+     * elements would keep a thread busy for minutes in Bean Validation, whose violations of nested
+     * list elements collide in its hash set.
+     */
+    private static void findCrowdedLists(JsonNode node, String path, List<UnreadableValue> crowded) {
+        if (node.isArray()) {
+            if (node.size() > MAX_LIST_SIZE) {
+                crowded.add(new UnreadableValue(path, "request.tooManyEntries", MAX_LIST_SIZE));
+                return;
+            }
+            for (int i = 0; i < node.size(); i++) {
+                findCrowdedLists(node.get(i), path + "[" + i + "]", crowded);
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                findCrowdedLists(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), crowded);
+            }
+        }
     }
 
     private InvalidRequestException invalid(List<UnreadableValue> unreadable) {
@@ -109,6 +146,75 @@ public class RequestReader {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * Each value only in its own JSON type, never coerced as Jackson would by itself: no whole number
+     * from a string ("12") or a fraction (1.5, cut to 1), no boolean from a number or a string, no text
+     * from a number, no enum from its position or from a name with spaces around it, no date from an
+     * array, a number or a date-time. A value of the wrong type goes to the problem handler, so that
+     * every offending field is named.
+     */
+    private static final class StrictValues extends ValueDeserializerModifier {
+
+        @Override
+        public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+            Set<String> names = Arrays.stream(type.getRawClass().getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.toSet());
+            return new Strict(deserializer, type.getRawClass(), JsonToken.VALUE_STRING, names);
+        }
+
+        @Override
+        public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
+                ValueDeserializer<?> deserializer) {
+            Class<?> type = description.getType().getRawClass();
+            if (type == Integer.class || type == Long.class) {
+                return new Strict(deserializer, type, JsonToken.VALUE_NUMBER_INT, null);
+            }
+            if (type == Boolean.class) {
+                return new Strict(deserializer, type, JsonToken.VALUE_TRUE, null);
+            }
+            if (type == String.class || type == LocalDate.class) {
+                return new Strict(deserializer, type, JsonToken.VALUE_STRING, null);
+            }
+            return deserializer;
+        }
+    }
+
+    /** Lets only values of one JSON type through: an enum's exact names, a date as YYYY-MM-DD. */
+    private static final class Strict extends DelegatingDeserializer {
+
+        private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+        private final Class<?> type;
+        private final JsonToken token;
+        private final Set<String> names;
+
+        Strict(ValueDeserializer<?> delegate, Class<?> type, JsonToken token, Set<String> names) {
+            super(delegate);
+            this.type = type;
+            this.token = token;
+            this.names = names;
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new Strict(delegate, type, token, names);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+            boolean fits = p.hasToken(token) || (token == JsonToken.VALUE_TRUE && p.hasToken(JsonToken.VALUE_FALSE));
+            if (!fits) {
+                return ctxt.handleUnexpectedToken(ctxt.constructType(type), p);
+            }
+            if (names != null && !names.contains(p.getString())
+                    || type == LocalDate.class && !DATE.matcher(p.getString()).matches()) {
+                return ctxt.handleWeirdStringValue(type, p.getString(), "not in the form this field takes");
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /** Records each unreadable value with its path, and reads it as null so that reading goes on. */

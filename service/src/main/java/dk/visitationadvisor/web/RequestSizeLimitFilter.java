@@ -19,8 +19,10 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Refuses API request bodies over the limit: at once when the length is announced, and while reading
- * when it is not (chunked), so that no body of any size can exhaust memory. The batch endpoint has a
- * larger limit of its own; every other endpoint has the same small one.
+ * when it is not (chunked), so that no body of any size can exhaust memory. The batch endpoint and
+ * rule sets have larger limits of their own; every other endpoint has the same small one. While
+ * reading, it also refuses a body in UTF-8 (the default) that is not well-formed UTF-8, which Jackson
+ * lets through in part (overlong forms).
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -63,7 +65,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     + "\"detail\":\"" + detail.replace("\"", "'") + "\"}");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        String charset = request.getCharacterEncoding();
+        boolean utf8 = charset == null || charset.equalsIgnoreCase(StandardCharsets.UTF_8.name());
+        chain.doFilter(new LimitedRequest(request, limit, utf8), response);
     }
 
     /** Rule sets and batches are sent whole; everything else is one family or less. */
@@ -77,15 +81,18 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+        private final boolean utf8;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, boolean utf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             ServletInputStream body = super.getInputStream();
+            Utf8Check encoding = utf8 ? new Utf8Check() : null;
             return new ServletInputStream() {
                 private long read;
 
@@ -94,6 +101,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     int b = body.read();
                     if (b >= 0) {
                         count(1);
+                        check(encoding == null || encoding.accept(b));
+                    } else {
+                        check(encoding == null || encoding.complete());
                     }
                     return b;
                 }
@@ -103,6 +113,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     int n = body.read(buffer, offset, length);
                     if (n > 0) {
                         count(n);
+                        check(encoding == null || encoding.accept(buffer, offset, n));
+                    } else if (n < 0) {
+                        check(encoding == null || encoding.complete());
                     }
                     return n;
                 }
@@ -111,6 +124,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     read += n;
                     if (read > maxBytes) {
                         throw new RequestTooLargeException(maxBytes);
+                    }
+                }
+
+                private void check(boolean wellFormed) throws IOException {
+                    if (!wellFormed) {
+                        throw new InvalidUtf8Exception();
                     }
                 }
 

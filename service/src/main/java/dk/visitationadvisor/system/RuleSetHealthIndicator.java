@@ -1,0 +1,32 @@
+package dk.visitationadvisor.system;
+
+import dk.visitationadvisor.ruleengine.LiveRuleSet;
+import dk.visitationadvisor.ruleengine.RuleSet;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code ruleSet} component of {@code /actuator/health} and its liveness and readiness groups:
+ * the version of the rule set that answers new requests, and where its files came from. Beside it,
+ * Spring Boot's {@code db} component says whether the database answers.
+ */
+@Component
+class RuleSetHealthIndicator implements HealthIndicator {
+
+    private final LiveRuleSet live;
+
+    RuleSetHealthIndicator(LiveRuleSet live) {
+        this.live = live;
+    }
+
+    @Override
+    public Health health() {
+        RuleSet ruleSet = live.ruleSet();
+        return Health.up()
+                .withDetail("version", ruleSet.version())
+                .withDetail("origin", ruleSet.origin())
+                .withDetail("rules", ruleSet.rules().size())
+                .build();
+    }
+}

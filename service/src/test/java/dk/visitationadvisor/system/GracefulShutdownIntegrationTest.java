@@ -1,0 +1,112 @@
+package dk.visitationadvisor.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.visitationadvisor.support.AssessmentLoad;
+import dk.visitationadvisor.support.ServiceProcess;
+import dk.visitationadvisor.support.SlowStoreApplication;
+import dk.visitationadvisor.support.TestAccount;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM while requests are in flight: the service stops taking new ones, lets each one in flight
+ * finish (its answer sent and stored), and only then exits. The requests are held in flight by a
+ * case history that waits 3 s before each save.
+ */
+@Tag("process")
+class GracefulShutdownIntegrationTest {
+
+    private static final int IN_FLIGHT = 8;
+    private static final Pattern ID = Pattern.compile("^\\{\"assessmentId\":\"([0-9a-f-]{36})\"");
+
+    @TempDir
+    Path work;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void sigtermLetsEveryRequestInFlightGetItsAnswerAndBeStoredBeforeExiting() throws Exception {
+        Path data = work.resolve("data");
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        int exitCode;
+        try (ServiceProcess service = ServiceProcess.start(SlowStoreApplication.class, data,
+                "--advisor.test.save-delay-ms=3000")) {
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < IN_FLIGHT; i++) {
+                inFlight.add(http.sendAsync(post(service.port(), AssessmentLoad.family("K-TERM-" + i)),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(1500);
+            long signalled = System.nanoTime();
+            Thread terminating = new Thread(() -> {
+                try {
+                    service.terminate(Duration.ofSeconds(60));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            terminating.start();
+            Thread.sleep(500);
+            // A new request while the service drains is not taken.
+            assertThat(newRequestRefused(service.port())).isTrue();
+            for (CompletableFuture<HttpResponse<String>> request : inFlight) {
+                answers.add(request.get());
+            }
+            terminating.join();
+            exitCode = service.terminate(Duration.ofSeconds(1));
+            System.out.printf("SIGTERM: %d requests in flight, %d answered 201; exit code %d, %d ms after the signal%n",
+                    IN_FLIGHT, answers.stream().filter(a -> a.statusCode() == 201).count(), exitCode,
+                    (System.nanoTime() - signalled) / 1_000_000);
+        }
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201));
+        assertThat(exitCode).as("stopped by the signal, after draining").isEqualTo(143);
+
+        try (Connection database = ServiceProcess.database(data);
+                PreparedStatement read = database.prepareStatement("SELECT response_json FROM assessment WHERE id = ?")) {
+            for (HttpResponse<String> answer : answers) {
+                Matcher id = ID.matcher(answer.body());
+                assertThat(id.find()).isTrue();
+                read.setString(1, id.group(1));
+                try (ResultSet stored = read.executeQuery()) {
+                    assertThat(stored.next()).as("assessment " + id.group(1) + " is on record").isTrue();
+                    assertThat(stored.getString(1)).isEqualTo(answer.body());
+                }
+            }
+            assertThat(AssessmentLoad.rows(database)).isEqualTo(IN_FLIGHT);
+        }
+    }
+
+    private boolean newRequestRefused(int port) throws InterruptedException {
+        try {
+            HttpResponse<String> late = HttpClient.newHttpClient().send(post(port, AssessmentLoad.family("K-LATE")),
+                    HttpResponse.BodyHandlers.ofString());
+            return late.statusCode() == 503;
+        } catch (IOException refused) {
+            return true;
+        }
+    }
+
+    private static HttpRequest post(int port, String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/assessments"))
+                .header("Authorization", TestAccount.basicAuthorization())
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+}
