@@ -13,6 +13,8 @@
 # Needs wrk (installed from Debian if missing) and the built jar (mvn -B -DskipTests package).
 # Loopback only; bounded in time (about 2 minutes with the default 15 s per measurement).
 #   service/load/load-test.sh [seconds per measurement, default 15] [families in the batch, default 10000]
+# WARMUP=seconds (default 10) warms up longer: on 2 shared cores the JIT compilers are still busy for
+# about two minutes of load, and until then CPU per request is 2-4 times the steady state's.
 set -euo pipefail
 . "$(dirname "$0")/signed-in.sh"
 cd "$(dirname "$0")/../.."
@@ -66,7 +68,7 @@ wrk_run() { # seconds, url [script path] -> "requests/s p99-ms non-2xx requests 
     'BEGIN { printf "%s %s %s %s %.2f\n", rps, p99, err, n, (n > 0 ? used / n : 0) }'
 }
 echo "warming up ..." >&2
-wrk_run 10 "$base" /api/v1/assessments >/dev/null
+wrk_run "${WARMUP:-10}" "$base" /api/v1/assessments >/dev/null
 wrk_run 3 "$base/actuator/health/liveness" >/dev/null
 read -r floor_rps floor_p99 floor_err floor_n floor_cpu < <(wrk_run "$seconds" "$base/actuator/health/liveness")
 read -r assess_rps assess_p99 assess_err assess_n assess_cpu < <(wrk_run "$seconds" "$base" /api/v1/assessments)

@@ -34,24 +34,29 @@ class JdbcAssessmentStore implements AssessmentStore {
 
     private final JdbcClient jdbc;
     private final RuleSetArchive ruleSets;
+    private final GroupCommit groupCommit;
     /** For batch inserts, which JdbcClient does not do. */
     private final JdbcTemplate batches;
     /** Reads history in pages of rows, not whole: a replay may cover every assessment there is. */
     private final JdbcTemplate streaming;
 
-    JdbcAssessmentStore(JdbcClient jdbc, RuleSetArchive ruleSets, JdbcTemplate batches, DataSource dataSource) {
+    JdbcAssessmentStore(JdbcClient jdbc, RuleSetArchive ruleSets, GroupCommit groupCommit, JdbcTemplate batches,
+            DataSource dataSource) {
         this.jdbc = jdbc;
         this.ruleSets = ruleSets;
+        this.groupCommit = groupCommit;
         this.batches = batches;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(500);
     }
 
+    /** Committed with the other writes waiting at the same moment: one commit for many requests under load. */
     @Override
-    @Transactional
     public void save(StoredAssessment a, RuleSet ruleSet) {
-        ruleSets.record(ruleSet);
-        jdbc.sql(INSERT).params(columns(a)).update();
+        groupCommit.write(() -> {
+            ruleSets.record(ruleSet);
+            jdbc.sql(INSERT).params(columns(a)).update();
+        });
     }
 
     /** One transaction, one JDBC batch: a round trip per batch, not per assessment. */

@@ -1,5 +1,6 @@
 package dk.visitationadvisor.security;
 
+import dk.visitationadvisor.casehistory.GroupCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Repository;
 public class AccessAudit {
 
     private final JdbcClient jdbc;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
-    AccessAudit(JdbcClient jdbc, Clock clock) {
+    AccessAudit(JdbcClient jdbc, GroupCommit groupCommit, Clock clock) {
         this.jdbc = jdbc;
+        this.groupCommit = groupCommit;
         this.clock = clock;
     }
 
@@ -28,12 +31,13 @@ public class AccessAudit {
             String assessmentId, int outcome) {
     }
 
+    /** Committed before it returns, with the entries of other calls ending at the same moment. */
     void record(String principal, String action, String caseRef, String assessmentId, int outcome) {
-        jdbc.sql("INSERT INTO access_audit (at, principal, action, case_ref, assessment_id, outcome)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), principal, action, caseRef,
-                        assessmentId, outcome)
-                .update();
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        groupCommit.write(() -> jdbc.sql("INSERT INTO access_audit"
+                        + " (at, principal, action, case_ref, assessment_id, outcome) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(at, principal, action, caseRef, assessmentId, outcome)
+                .update());
     }
 
     /** Newest first; only the case's entries when {@code caseRef} is given. */

@@ -25,6 +25,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -57,7 +58,8 @@ class AssessmentBatchController {
                     + "stored as by POST /api/v1/assessments, evaluated in parallel. The answer lists every family "
                     + "by its index: CREATED with its id, href and answer; INVALID with every offending field; or "
                     + "FAILED. Nothing is stored for a family that is not CREATED. Families of the same case are "
-                    + "assessed in the order given, each against the one before it.")
+                    + "assessed in the order given, each against the one before it. With answers=false, a CREATED "
+                    + "family has its id and href but not its answer (read it from href when needed).")
     @ApiResponse(responseCode = "200", description = "Every family's outcome, in the order sent",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = BatchResult.class)))
@@ -70,6 +72,9 @@ class AssessmentBatchController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = BatchRequest.class)))
             @RequestBody JsonNode body,
+            @Parameter(description = "false: each stored family's id and href without its answer, for callers "
+                    + "that do not read every answer at once (a tenth of the bytes)")
+            @RequestParam(defaultValue = "true") boolean answers,
             @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller) {
         List<JsonNode> families = families(body);
         List<BatchItem> items = new ArrayList<>(families.size());
@@ -84,11 +89,11 @@ class AssessmentBatchController {
                 items.add(BatchItem.invalid(index, e.problems()));
             }
         }
-        List<Optional<AnsweredAssessment>> answers = batches.assessAll(valid, locale,
+        List<Optional<AnsweredAssessment>> assessed = batches.assessAll(valid, locale,
                 caller == null ? "anonymous" : caller.getName());
-        for (int i = 0; i < answers.size(); i++) {
+        for (int i = 0; i < assessed.size(); i++) {
             int index = validPositions.get(i);
-            items.set(index, answers.get(i).map(answer -> BatchItem.created(index, answer))
+            items.set(index, assessed.get(i).map(answer -> BatchItem.created(index, answer, answers))
                     .orElseGet(() -> BatchItem.failed(index, message("batch.failed", locale))));
         }
         return BatchResult.of(items);
@@ -166,11 +171,11 @@ class AssessmentBatchController {
             @Schema(implementation = AssessmentResponse.class) @JsonRawValue
             String assessment, List<FieldProblem> errors, String detail) {
 
-        static BatchItem created(int index, AnsweredAssessment answer) {
+        /** With the stored body as it is, not parsed and written again; or without it ({@code withAnswer} false). */
+        static BatchItem created(int index, AnsweredAssessment answer, boolean withAnswer) {
             String id = answer.response().assessmentId();
-            // The stored body as it is, not parsed and written again.
-            return new BatchItem(index, BatchStatus.CREATED, id, "/api/v1/assessments/" + id, answer.body(), null,
-                    null);
+            return new BatchItem(index, BatchStatus.CREATED, id, "/api/v1/assessments/" + id,
+                    withAnswer ? answer.body() : null, null, null);
         }
 
         static BatchItem invalid(int index, List<FieldProblem> errors) {

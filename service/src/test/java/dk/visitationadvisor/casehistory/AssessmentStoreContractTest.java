@@ -315,8 +315,8 @@ abstract class AssessmentStoreContractTest {
     }
 
     private AssessmentStore anotherInstance() {
-        return new JdbcAssessmentStore(jdbc, new RuleSetArchive(jdbc, json, transactionManager), jdbcTemplate,
-                dataSource);
+        return new JdbcAssessmentStore(jdbc, new RuleSetArchive(jdbc, json, transactionManager),
+                new GroupCommit(transactionManager), jdbcTemplate, dataSource);
     }
 
     private long versionRows(String version) {

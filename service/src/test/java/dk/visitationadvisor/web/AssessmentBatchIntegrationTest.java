@@ -104,6 +104,25 @@ class AssessmentBatchIntegrationTest {
     }
 
     @Test
+    void withoutAnswersEachStoredFamilyHasItsIdAndHrefOnly() throws Exception {
+        String caseRef = newCase();
+        String answer = mvc.perform(post(batch(List.of(family(caseRef, "2026-11-22", "SIGNIFICANT"),
+                        "{\"caseRef\": \"K-bad\", \"colour\": \"blue\"}"))).param("answers", "false"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(1))
+                .andExpect(jsonPath("$.invalid").value(1))
+                .andExpect(jsonPath("$.results[0].status").value("CREATED"))
+                .andExpect(jsonPath("$.results[0].assessment").doesNotExist())
+                .andExpect(jsonPath("$.results[1].errors[0].field").value("colour"))
+                .andReturn().getResponse().getContentAsString();
+
+        // Stored all the same: the answer is there to read.
+        mvc.perform(get(JsonPath.<String>read(answer, "$.results[0].href")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.caseRef").value(caseRef));
+    }
+
+    @Test
     void explainsABadFamilyInDanishByDefault() throws Exception {
         mvc.perform(post(batch(List.of("{\"caseRef\": \"K-1\", \"consent\": \"ja\"}", "[1]"))))
                 .andExpect(status().isOk())
