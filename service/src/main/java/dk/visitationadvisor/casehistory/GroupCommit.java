@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its own thread; those arriving meanwhile are written by the next of them, together. Every caller
  * returns only once its own write is committed, or throws its own failure, so what is answered is on
  * record exactly as with a transaction of its own. A group that fails is written again one write per
- * transaction, so that a bad write fails only its caller. A write asked for inside a transaction
- * simply joins it.
+ * transaction, so that a bad write fails only its caller, unless the database is away, which fails
+ * them all. A write asked for inside a transaction simply joins it.
  */
 @Component
 public class GroupCommit {
@@ -87,8 +87,10 @@ public class GroupCommit {
             transactions.executeWithoutResult(status -> group.forEach(write -> write.work.run()));
             group.forEach(Write::succeeded);
         } catch (RuntimeException groupFailed) {
-            if (group.size() == 1) {
-                group.get(0).failed(groupFailed);
+            // A database that is away fails every write alike: trying each alone would only hold the
+            // callers for a connection timeout each before their 503s.
+            if (group.size() == 1 || StorageFailures.isUnavailable(groupFailed)) {
+                group.forEach(write -> write.failed(groupFailed));
                 return;
             }
             for (Write write : group) {

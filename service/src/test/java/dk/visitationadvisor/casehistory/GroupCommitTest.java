@@ -3,6 +3,7 @@ package dk.visitationadvisor.casehistory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,10 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +102,33 @@ class GroupCommitTest {
         assertThatThrownBy(() -> duplicate.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(DataIntegrityViolationException.class);
         assertThat(count()).isEqualTo(4);
+    }
+
+    @Test
+    void aDatabaseThatIsAwayFailsTheWholeGroupAtOnceWithoutTryingEachWriteAlone() throws Exception {
+        CountDownLatch firstIsWriting = new CountDownLatch(1);
+        CountDownLatch othersAreWaiting = new CountDownLatch(1);
+        Future<?> first = callers.submit(() -> groupCommit.write(() -> {
+            firstIsWriting.countDown();
+            await(othersAreWaiting);
+        }));
+        assertThat(firstIsWriting.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicInteger attempts = new AtomicInteger();
+        Future<?> fine = callers.submit(() -> groupCommit.write(attempts::incrementAndGet));
+        Future<?> away = callers.submit(() -> groupCommit.write(() -> {
+            attempts.incrementAndGet();
+            throw new DataAccessResourceFailureException("connection lost",
+                    new SQLException("Connection is broken", "08006"));
+        }));
+        Thread.sleep(300);
+        othersAreWaiting.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> fine.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(() -> away.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(attempts).as("each write ran once, in the group").hasValue(2);
     }
 
     @Test
