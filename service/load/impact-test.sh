@@ -18,7 +18,7 @@ java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" --server.port=0 --advisor.security.rate
   --advisor.data.directory="$work/data" --advisor.rules.directory=rules >"$work/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null;
-      grep -E " ERROR |OutOfMemoryError" "$work/service.log" | sort | uniq -c | sort -rn | head -5; rm -rf "$work"' EXIT
+      grep -E " ERROR |OutOfMemoryError|Exception" "$work/service.log" | cut -c1-300 | sort | uniq -c | sort -rn | head -8; rm -rf "$work"' EXIT
 port=""
 until [ -n "$port" ]; do
   kill -0 $service 2>/dev/null || { tail -20 "$work/service.log"; exit 1; }

@@ -6,7 +6,8 @@
 #      endpoint with storage, each for the same time at the same concurrency (wrk, 2 threads,
 #      16 connections; every assessment a case of its own): throughput, p99, the ratio; and the
 #      same assessments not stored (the preview endpoint), to tell the rules' share from storage's;
-#   3. a batch of 10,000 families (POST /api/v1/assessments:batch): wall time, all stored;
+#   3. a batch of 10,000 families (POST /api/v1/assessments:batch), with and without the answers
+#      (?answers=false): wall time, all stored;
 #   4. the heap: the most used (jstat, each second) and the limit.
 # Each measurement also reports the service's CPU time per request (from /proc): on a machine that
 # others share, throughput and latency move with their load; CPU per request much less.
@@ -74,18 +75,24 @@ read -r floor_rps floor_p99 floor_err floor_n floor_cpu < <(wrk_run "$seconds" "
 read -r assess_rps assess_p99 assess_err assess_n assess_cpu < <(wrk_run "$seconds" "$base" /api/v1/assessments)
 read -r preview_rps preview_p99 preview_err preview_n preview_cpu < <(wrk_run "$seconds" "$base" /api/v1/assessments/preview)
 
-# A batch of distinct cases: the contract's family with a case reference each.
-awk -v n="$families" -v family="$(tr -d '\n' <service/load/family.json)" 'BEGIN {
-  printf "{\"assessments\": ["
-  for (i = 1; i <= n; i++) { f = family; sub(/K-2026-0042/, "BATCH-" i, f); printf "%s%s", (i > 1 ? "," : ""), f }
-  print "]}" }' >"$work/batch.json"
-batch_cpu=$(cpu_ms)
-batch_started=$(date +%s%N)
-batch_code=$(curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -o "$work/batch-answer.json" -w '%{http_code}' -X POST "$base/api/v1/assessments:batch" \
-  -H 'Content-Type: application/json' --data-binary @"$work/batch.json")
-batch_ms=$(( ($(date +%s%N) - batch_started) / 1000000 ))
-batch_cpu=$(( $(cpu_ms) - batch_cpu ))
-batch_created=$(head -c 200 "$work/batch-answer.json" | sed -nE 's/.*"created":([0-9]+).*/\1/p')
+# Batches of distinct cases: the contract's family with a case reference each; one with every
+# answer embedded (the default), one without them (?answers=false), each its own cases.
+batch() { # prefix, query -> "wall-ms service-cpu-ms http-code created KiB-sent MiB-answered"
+  awk -v n="$families" -v prefix="$1" -v family="$(tr -d '\n' <service/load/family.json)" 'BEGIN {
+    printf "{\"assessments\": ["
+    for (i = 1; i <= n; i++) { f = family; sub(/K-2026-0042/, prefix "-" i, f); printf "%s%s", (i > 1 ? "," : ""), f }
+    print "]}" }' >"$work/batch.json"
+  local cpu started code
+  cpu=$(cpu_ms)
+  started=$(date +%s%N)
+  code=$(curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -o "$work/batch-answer.json" -w '%{http_code}' \
+    -X POST "$base/api/v1/assessments:batch$2" -H 'Content-Type: application/json' --data-binary @"$work/batch.json")
+  echo "$(( ($(date +%s%N) - started) / 1000000 )) $(( $(cpu_ms) - cpu )) $code" \
+    "$(head -c 200 "$work/batch-answer.json" | sed -nE 's/.*"created":([0-9]+).*/\1/p')" \
+    "$(( $(stat -c %s "$work/batch.json") / 1024 )) $(( $(stat -c %s "$work/batch-answer.json") / 1024 / 1024 ))"
+}
+read -r batch_ms batch_cpu batch_code batch_created batch_kib batch_mib < <(batch BATCH "")
+read -r summary_ms summary_cpu summary_code summary_created summary_kib summary_mib < <(batch SUMMARY "?answers=false")
 
 sleep 1.5
 kill $sampler 2>/dev/null || true
@@ -97,6 +104,7 @@ printf '%-44s %9s %9s %8s %14s\n' "assessment, stored: POST /api/v1/assessments"
 printf '%-44s %9s %9s %8s %14s\n' "not stored: POST /api/v1/assessments/preview" "$preview_rps" "$preview_p99" "$preview_err" "$preview_cpu"
 awk -v a="$assess_rps" -v f="$floor_rps" -v ac="$assess_cpu" -v fc="$floor_cpu" \
   'BEGIN { printf "assessment / floor: %.0f%% of the throughput; CPU per request %.1f times the floor'"'"'s\n", 100 * a / f, ac / fc }'
-echo "batch: $families families in $batch_ms ms, $batch_cpu ms of service CPU (HTTP $batch_code, created ${batch_created:-?}, $(( $(stat -c %s "$work/batch.json") / 1024 )) KiB sent, $(( $(stat -c %s "$work/batch-answer.json") / 1024 / 1024 )) MiB answered)"
+echo "batch: $families families in $batch_ms ms, $batch_cpu ms of service CPU (HTTP $batch_code, created ${batch_created:-?}, $batch_kib KiB sent, $batch_mib MiB answered)"
+echo "batch ?answers=false: $families families in $summary_ms ms, $summary_cpu ms of service CPU (HTTP $summary_code, created ${summary_created:-?}, $summary_kib KiB sent, $summary_mib MiB answered)"
 echo "start-up to the first 201: $startup_ms ms; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "heap: peak ${heap_peak:-?} MB used of -Xmx512m (jstat each second)"

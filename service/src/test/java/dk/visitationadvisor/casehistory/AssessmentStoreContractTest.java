@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -228,6 +229,40 @@ abstract class AssessmentStoreContractTest {
         assertThat(store.find(second.id())).contains(second);
         assertThat(versionRows(next.version())).isEqualTo(1);
         assertThat(store.count(caseRef)).isEqualTo(2);
+    }
+
+    /** A replay reads every case with an assessment in the period, each case whole and oldest first, without the answers. */
+    @Test
+    void replaysEachCaseInThePeriodWholeAndOldestFirst() {
+        RuleSet ruleSet = ruleSet();
+        List<StoredAssessment> saved = new ArrayList<>();
+        List<String> inPeriod = new ArrayList<>();
+        for (int c = 0; c < 30; c++) {
+            String caseRef = newCase();
+            // Saved newest first, so that only the replay's own ordering puts them oldest first.
+            saved.add(assessment(caseRef, "1999-0" + (1 + c % 3) + "-20", "1999-03-01T08:00:00Z", ruleSet));
+            saved.add(assessment(caseRef, "1999-01-10", "1999-01-10T09:00:00Z", ruleSet));
+            saved.add(assessment(caseRef, "1999-01-10", "1999-01-10T08:00:00Z", ruleSet));
+            if (c % 3 == 1) {
+                inPeriod.add(caseRef);
+            }
+        }
+        store.saveAll(saved, ruleSet);
+
+        Map<String, List<StoredAssessment>> replayed = new java.util.LinkedHashMap<>();
+        store.forEachCase(LocalDate.of(1999, 2, 1), LocalDate.of(1999, 2, 28),
+                history -> assertThat(replayed.put(history.get(0).caseRef(), history)).as("each case once").isNull());
+
+        assertThat(replayed.keySet()).containsAll(inPeriod);
+        for (String caseRef : inPeriod) {
+            List<StoredAssessment> history = replayed.get(caseRef);
+            assertThat(history).extracting(StoredAssessment::requestedAt).containsExactly(
+                    Instant.parse("1999-01-10T08:00:00Z"), Instant.parse("1999-01-10T09:00:00Z"),
+                    Instant.parse("1999-03-01T08:00:00Z"));
+            assertThat(history).allSatisfy(a -> assertThat(a.responseJson()).isNull());
+        }
+        assertThat(replayed.keySet()).doesNotContainAnyElementsOf(saved.stream().map(StoredAssessment::caseRef)
+                .filter(caseRef -> !inPeriod.contains(caseRef)).toList());
     }
 
     @Test
