@@ -10,22 +10,7 @@ set -euo pipefail
 . "$(dirname "$0")/signed-in.sh"
 cd "$(dirname "$0")/../.."
 total=${1:-100000}
-jar=${JAR:-service/target/visitation-advisor.jar}
-[ -f "$jar" ] || mvn -B -q -DskipTests package
-work=$(mktemp -d)
-touch "$work/service.log"
-java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" --server.port=0 --advisor.security.rate-limit.assessments-per-minute=1000000000 \
-  --advisor.data.directory="$work/data" --advisor.rules.directory=rules >"$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null;
-      grep -E " ERROR |OutOfMemoryError|Exception" "$work/service.log" | cut -c1-300 | sort | uniq -c | sort -rn | head -8; rm -rf "$work"' EXIT
-port=""
-until [ -n "$port" ]; do
-  kill -0 $service 2>/dev/null || { tail -20 "$work/service.log"; exit 1; }
-  port=$(sed -nE 's/.*Tomcat started on port ([0-9]+).*/\1/p' "$work/service.log" | head -1)
-  sleep 0.1
-done
-base="http://127.0.0.1:$port"
+. service/load/start-service.sh
 post() { # path, body file, answer file -> HTTP status
   curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -H 'Content-Type: application/json' -o "$3" -w '%{http_code}' \
     -X POST "$base$1" --data-binary @"$2"

@@ -22,25 +22,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-15}
 families=${2:-10000}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-jar=${JAR:-service/target/visitation-advisor.jar}
-[ -f "$jar" ] || mvn -B -q -DskipTests package
-work=$(mktemp -d)
-
-touch "$work/service.log"   # before java opens it: the port is read from it at once
-started=$(date +%s%N)
-java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" --server.port=0 --advisor.security.rate-limit.assessments-per-minute=1000000000 \
-  --advisor.data.directory="$work/data" --advisor.rules.directory=rules >"$work/service.log" 2>&1 &
-service=$!
-trap 'kill $sampler 2>/dev/null || true; kill $service 2>/dev/null; wait $service 2>/dev/null;
-      grep -E " ERROR |OutOfMemoryError" "$work/service.log" | sort | uniq -c | sort -rn | head -5; rm -rf "$work"' EXIT
-sampler=""
-port=""
-until [ -n "$port" ]; do # port 0: the service takes a free one and logs it
-  kill -0 $service 2>/dev/null || { tail -20 "$work/service.log"; exit 1; }
-  port=$(sed -nE 's/.*Tomcat started on port ([0-9]+).*/\1/p' "$work/service.log" | head -1)
-  sleep 0.05
-done
-base="http://127.0.0.1:$port"
+. service/load/start-service.sh
 until [ "$(curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/assessments" \
         -H 'Content-Type: application/json' -d @service/load/family.json 2>/dev/null)" = "201" ]; do
   kill -0 $service 2>/dev/null || { tail -20 "$work/service.log"; exit 1; }
