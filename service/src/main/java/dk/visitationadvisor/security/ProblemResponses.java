@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,10 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
-    /** Spring MVC's, so that a failure met while signing in is answered as the same failure anywhere else. */
-    private final HandlerExceptionResolver exceptions;
+    /**
+     * Spring MVC's, so that a failure met while signing in is answered as the same failure anywhere
+     * else; absent where the application serves no web requests (and nothing signs in).
+     */
+    private final ObjectProvider<HandlerExceptionResolver> exceptions;
 
-    ProblemResponses(JsonMapper json, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions) {
+    ProblemResponses(JsonMapper json,
+            @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> exceptions) {
         this.json = json;
         this.exceptions = exceptions;
     }
@@ -42,7 +47,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             throws IOException {
         if (e instanceof InternalAuthenticationServiceException && e.getCause() instanceof Exception cause
                 && StorageFailures.isUnavailable(cause)
-                && exceptions.resolveException(request, response, null, cause) != null) {
+                && exceptions.getObject().resolveException(request, response, null, cause) != null) {
             return;
         }
         response.addHeader("WWW-Authenticate", "Basic realm=\"visitation-advisor\"");
