@@ -26,6 +26,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -229,6 +230,17 @@ abstract class AssessmentStoreContractTest {
         assertThat(store.find(second.id())).contains(second);
         assertThat(versionRows(next.version())).isEqualTo(1);
         assertThat(store.count(caseRef)).isEqualTo(2);
+    }
+
+    /**
+     * A commit that fails is rolled back, also when it fails as a TransactionSystemException (Spring's
+     * default leaves that one open, and returning the connection to the pool may then commit it after
+     * all): an assessment answered 503 must not be on record.
+     */
+    @Test
+    void aCommitThatFailsIsRolledBack() {
+        assertThat(transactionManager).isInstanceOfSatisfying(AbstractPlatformTransactionManager.class,
+                manager -> assertThat(manager.isRollbackOnCommitFailure()).isTrue());
     }
 
     /** A replay reads every case with an assessment in the period, each case whole and oldest first, without the answers. */
