@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * {@code advisor.security.bootstrap.username} gets the password from configuration
  * ({@code ADVISOR_SECURITY_BOOTSTRAP_PASSWORD}), set again at every start; without one, and with no
  * accounts yet, a password is generated and printed once. Bootstrap accounts are for a service on
- * loopback: with one, the service refuses to start on any other address.
+ * loopback: with one, the service refuses to start on any other address. A configured password must
+ * meet the password policy; a generated one is random.
  */
 @Component
 class AccountBootstrap implements SmartInitializingSingleton {
@@ -50,6 +51,12 @@ class AccountBootstrap implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         if (!password.isBlank()) {
+            if (!PasswordPolicy.problems(username, password).isEmpty()) {
+                throw new IllegalStateException("The bootstrap account's password (ADVISOR_SECURITY_BOOTSTRAP_PASSWORD) "
+                        + "does not meet the password policy: 12 to 64 characters (72 bytes of UTF-8), not a common, "
+                        + "repeated or sequential password, a word or a name (docs/security.md). Choose a longer, "
+                        + "less guessable one, or leave it unset to have one generated.");
+            }
             createOrReset(password);
         } else if (jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single() == 0) {
             String generated = generatePassword();
