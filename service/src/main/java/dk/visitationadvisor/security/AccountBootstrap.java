@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -80,10 +81,17 @@ class AccountBootstrap implements SmartInitializingSingleton {
         String hash = passwords.encode(secret);
         String[] authorities = roles.stream().map(String::strip).map(role -> "ROLE_" + Role.valueOf(role).name())
                 .toArray(String[]::new);
+        var account = User.withUsername(username).password(hash).authorities(authorities).build();
         if (accounts.userExists(username)) {
-            accounts.deleteUser(username);
+            accounts.updateUser(account);
+        } else {
+            try {
+                accounts.createUser(account);
+            } catch (DuplicateKeyException anotherInstanceWasFaster) {
+                // Instances starting at once on one database: the same account, with this password.
+                accounts.updateUser(account);
+            }
         }
-        accounts.createUser(User.withUsername(username).password(hash).authorities(authorities).build());
         jdbc.sql("UPDATE users SET bootstrap = TRUE WHERE username = ?").param(username).update();
         signIns.forgetAll();
     }

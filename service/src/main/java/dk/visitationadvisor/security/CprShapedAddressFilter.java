@@ -29,8 +29,11 @@ class CprShapedAddressFilter extends OncePerRequestFilter {
     private static final NotCprShapedValidator CPR = new NotCprShapedValidator();
     /** The case reference in the API's case paths. */
     private static final Pattern CASE_PATH = Pattern.compile("^/api/v1/cases/([^/]+)");
-    /** Query parameters that carry a case reference: the audit's filter, the page's case search. */
-    private static final Set<String> CASE_PARAMETERS = Set.of("caseRef", "ref");
+    /**
+     * Query parameters that carry a case reference: the audit's filter. (The page's case search refuses
+     * one itself, with its message beside the field, and notes no read.)
+     */
+    private static final Set<String> CASE_PARAMETERS = Set.of("caseRef");
 
     private final ProblemResponses problems;
 
