@@ -58,7 +58,7 @@ class PostgreSqlHardeningIntegrationTest {
         try (ConfigurableApplicationContext a = startingA.join(); ConfigurableApplicationContext b = startingB.join()) {
             // The lockout: three wrong passwords at A lock the account for this client at B too.
             String name = "shared-" + UUID.randomUUID().toString().substring(0, 8);
-            String password = "Fællesnøgle-" + UUID.randomUUID();
+            String password = TestAccount.newPassword();
             assertThat(send(a, "POST", "/api/v1/accounts", TestAccount.basicAuthorization(), "{\"username\": \"" + name
                     + "\", \"password\": \"" + password + "\", \"roles\": [\"CASEWORKER\"]}").statusCode()).isEqualTo(201);
             for (int i = 0; i < 3; i++) {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dk.visitationadvisor.support.TestAccount;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +59,7 @@ class SignInHardeningIntegrationTest {
 
     @Test
     void wrongPasswordsLockTheAccountForTheGuessingClientOnlyNotForItsOwner() throws Exception {
-        String password = "Kontorstol-" + UUID.randomUUID();
+        String password = TestAccount.newPassword();
         String name = account(password);
         for (int i = 0; i < 3; i++) {
             mvc.perform(get("/api/v1/rules").with(httpBasic(name, "guess-" + i)).with(from("203.0.113.66")))
@@ -73,7 +74,7 @@ class SignInHardeningIntegrationTest {
 
     @Test
     void theOpenReadinessEndpointNeverCountsAsASignIn() throws Exception {
-        String password = "Skrivebord-" + UUID.randomUUID();
+        String password = TestAccount.newPassword();
         String name = account(password);
         for (int i = 0; i < 10; i++) {
             mvc.perform(get("/actuator/health/readiness").with(httpBasic(name, "wrong-" + i)).with(from("203.0.113.9")))
@@ -86,7 +87,7 @@ class SignInHardeningIntegrationTest {
     @Test
     void aDeletedOrDisabledAccountsPageSessionEndsAtOnce() throws Exception {
         for (boolean delete : new boolean[] {true, false}) {
-            String password = "Reolsystem-" + UUID.randomUUID();
+            String password = TestAccount.newPassword();
             String name = account(password);
             MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf())
                             .param("username", name).param("password", password))

