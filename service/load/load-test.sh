@@ -70,7 +70,7 @@ batch() { # prefix, query -> "wall-ms service-cpu-ms http-code created KiB-sent 
   code=$(curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -o "$work/batch-answer.json" -w '%{http_code}' \
     -X POST "$base/api/v1/assessments:batch$2" -H 'Content-Type: application/json' --data-binary @"$work/batch.json")
   echo "$(( ($(date +%s%N) - started) / 1000000 )) $(( $(cpu_ms) - cpu )) $code" \
-    "$(head -c 200 "$work/batch-answer.json" | sed -nE 's/.*"created":([0-9]+).*/\1/p')" \
+    "$(tail -c 200 "$work/batch-answer.json" | sed -nE 's/.*"created":([0-9]+).*/\1/p')" \
     "$(( $(stat -c %s "$work/batch.json") / 1024 )) $(( $(stat -c %s "$work/batch-answer.json") / 1024 / 1024 ))"
 }
 read -r batch_ms batch_cpu batch_code batch_created batch_kib batch_mib < <(batch BATCH "")

@@ -35,7 +35,7 @@ public record AssessmentRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = CASE_REF, message = "{dk.visitationadvisor.caseRef.pattern}")
         @NotCprShaped String caseRef,
         @Schema(description = "Date of the assessment; today when absent", example = "2026-11-22")
-        @PastOrPresent LocalDate assessmentDate,
+        @PastOrPresent @PlausibleDate LocalDate assessmentDate,
         @Valid Pregnancy pregnancy,
         @Valid Child child,
         @Min(0) @Max(20) Integer olderSiblings,
@@ -56,7 +56,7 @@ public record AssessmentRequest(
 
     /** The youngest child. */
     public record Child(
-            @Schema(example = "2026-10-01") @PastOrPresent LocalDate birthDate,
+            @Schema(example = "2026-10-01") @PastOrPresent @PlausibleDate LocalDate birthDate,
             @Schema(description = "Whether the child follows the growth recommendations") Boolean growthOnTrack) {
     }
 
@@ -76,10 +76,10 @@ public record AssessmentRequest(
     /** The programme the family is in, and the phase the caseworker judges it to be in. */
     public record Course(
             @Schema(description = "Required when a course is given") @NotNull Programme programme,
-            @Schema(example = "2026-09-01") @PastOrPresent LocalDate startDate,
+            @Schema(example = "2026-09-01") @PastOrPresent @PlausibleDate LocalDate startDate,
             Phase phase,
             @Schema(description = "The date the current phase began, e.g. the first day of the residential stay")
-            @PastOrPresent LocalDate phaseStartDate,
+            @PastOrPresent @PlausibleDate LocalDate phaseStartDate,
             @Schema(description = "Intensive infant programme: the status letter around gestational week 32 is sent")
             Boolean statusLetterSent,
             @Schema(description = "Family placement: a discharge plan (udslusningsplan) is agreed") Boolean dischargePlan,

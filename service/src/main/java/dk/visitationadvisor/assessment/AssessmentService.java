@@ -111,13 +111,17 @@ public class AssessmentService {
     }
 
     /**
-     * The answer an assessment would get, against the case's previous assessment, without storing it:
-     * for trying "what if" before recording. Its {@code assessmentId} names nothing stored.
+     * The answer an assessment would get, without storing it: for trying "what if" before recording.
+     * Its {@code assessmentId} names nothing stored.
+     *
+     * @param withHistory against the case's previous assessment; false for a caller who may not learn
+     *     what the case history holds, as if the case had none
      */
-    public AssessmentResponse preview(AssessmentRequest request, Locale locale) {
+    public AssessmentResponse preview(AssessmentRequest request, Locale locale, boolean withHistory) {
         LocalDate assessmentDate = assessmentDate(request);
         return respond(request, assessmentDate, evaluate(engine(), request, assessmentDate,
-                store.latestWithoutBodies(request.caseRef(), assessmentDate)), locale);
+                withHistory ? store.latestWithoutBodies(request.caseRef(), assessmentDate) : Optional.empty()),
+                locale);
     }
 
     /**

@@ -3,6 +3,7 @@ package dk.visitationadvisor.assessment;
 import dk.visitationadvisor.assessment.AssessmentService.Answer;
 import dk.visitationadvisor.assessment.AssessmentService.AnsweredAssessment;
 import dk.visitationadvisor.casehistory.AssessmentStore;
+import dk.visitationadvisor.casehistory.StorageFailures;
 import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import jakarta.annotation.PreDestroy;
@@ -66,11 +67,30 @@ public class BatchAssessments {
     }
 
     /**
-     * Assesses and stores every family. The answer at each position is that family's, stored; empty
-     * when it could not be assessed or stored (logged, without the family's data), which fails no other.
+     * What became of one family: its answer, stored; or why it has none (logged, without the family's
+     * data), which fails no other.
      */
-    public List<Optional<AnsweredAssessment>> assessAll(List<AssessmentRequest> families, Locale locale,
-            String requestedBy) {
+    public sealed interface Outcome {
+
+        /** Assessed and stored. */
+        record Stored(AnsweredAssessment answer) implements Outcome {
+        }
+
+        /**
+         * Not assessed or not stored, so nothing is on record for it.
+         *
+         * @param temporary the case history could not be reached: the same family may succeed later
+         */
+        record Failed(boolean temporary) implements Outcome {
+        }
+    }
+
+    /**
+     * Assesses and stores every family; the outcome at each position is that family's. A caller with
+     * more families than fit in memory at once calls this for one part after another: a case's
+     * families in a later part are assessed against those stored from an earlier one.
+     */
+    public List<Outcome> assessAll(List<AssessmentRequest> families, Locale locale, String requestedBy) {
         RuleEngine engine = assessments.engine();
         Answer[] answers = new Answer[families.size()];
         Map<String, List<Integer>> byCase = new LinkedHashMap<>();
@@ -84,12 +104,13 @@ public class BatchAssessments {
         for (Future<?> assessed : cases) {
             await(assessed);
         }
-        List<Optional<AnsweredAssessment>> results = new ArrayList<>(answers.length);
+        List<Outcome> results = new ArrayList<>(answers.length);
         for (int from = 0; from < answers.length; from += chunkSize) {
             Answer[] chunk = Arrays.copyOfRange(answers, from, Math.min(answers.length, from + chunkSize));
-            storeChunk(engine, chunk);
-            for (Answer answer : chunk) {
-                results.add(Optional.ofNullable(answer).map(Answer::answered));
+            boolean[] unavailable = storeChunk(engine, chunk);
+            for (int i = 0; i < chunk.length; i++) {
+                results.add(chunk[i] != null ? new Outcome.Stored(chunk[i].answered())
+                        : new Outcome.Failed(unavailable[i]));
             }
         }
         return results;
@@ -116,13 +137,27 @@ public class BatchAssessments {
         }
     }
 
-    /** A chunk in one transaction; when that fails, each on its own, so that one bad row fails only itself. */
-    private void storeChunk(RuleEngine engine, Answer[] chunk) {
+    /**
+     * A chunk in one transaction; when that fails, each on its own, so that one bad row fails only
+     * itself. A family not stored is set to null; the answer says which of those failed because the
+     * case history could not be reached.
+     */
+    private boolean[] storeChunk(RuleEngine engine, Answer[] chunk) {
+        boolean[] unavailable = new boolean[chunk.length];
         List<StoredAssessment> rows = Arrays.stream(chunk).filter(a -> a != null).map(Answer::stored).toList();
         try {
             store.saveAll(rows, engine.ruleSet());
-            return;
+            return unavailable;
         } catch (RuntimeException e) {
+            if (StorageFailures.isUnavailable(e)) {
+                log.warn("The case history is unavailable ({}); {} batch assessments not stored",
+                        e.getClass().getSimpleName(), rows.size());
+                for (int i = 0; i < chunk.length; i++) {
+                    unavailable[i] = chunk[i] != null;
+                    chunk[i] = null;
+                }
+                return unavailable;
+            }
             log.warn("A chunk of {} batch assessments could not be stored at once; storing them one by one",
                     rows.size(), e);
         }
@@ -132,10 +167,12 @@ public class BatchAssessments {
                     store.save(chunk[i].stored(), engine.ruleSet());
                 } catch (RuntimeException e) {
                     log.error("Batch assessment {} could not be stored", chunk[i].stored().id(), e);
+                    unavailable[i] = StorageFailures.isUnavailable(e);
                     chunk[i] = null;
                 }
             }
         }
+        return unavailable;
     }
 
     private static void await(Future<?> task) {

@@ -44,6 +44,13 @@ public interface AssessmentStore {
 
     long count(String caseRef);
 
+    /** How many cases have an assessment dated from {@code from} to {@code to} (inclusive; null for no bound). */
+    default long countCases(LocalDate from, LocalDate to) {
+        long[] cases = {0};
+        forEachCase(from, to, assessments -> cases[0]++);
+        return cases[0];
+    }
+
     /**
      * Every case with an assessment dated between {@code from} and {@code to} (inclusive; null for no
      * bound), one case at a time with all its assessments, oldest first (by date, then by when they

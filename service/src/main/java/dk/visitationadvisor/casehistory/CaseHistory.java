@@ -1,5 +1,6 @@
 package dk.visitationadvisor.casehistory;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,14 @@ public class CaseHistory {
                     decisions.find(stored.id()).orElse(null), measurements(stored)));
         }
         return new Timeline(caseRef, page, size, store.count(caseRef), entries);
+    }
+
+    /**
+     * How many cases have an assessment dated from {@code from} to {@code to} (null: no bound): the
+     * cases a replay of that period reads, all their assessments.
+     */
+    public long casesAssessedBetween(LocalDate from, LocalDate to) {
+        return store.countCases(from, to);
     }
 
     /** The request exactly as it was read, e.g. to assess the same family again; empty for an unknown id. */

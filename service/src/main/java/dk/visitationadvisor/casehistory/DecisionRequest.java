@@ -8,16 +8,14 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What the caseworker decided for an assessment. The recommendation is not the decision: the
- * caseworker follows it or overrides it, always with a reason, and an override with who approved it.
+ * caseworker follows it or overrides it, always with a reason. Who decided is the signed-in person,
+ * not a field; an override is approved afterwards by an approver, signed in as themselves.
  */
-@ApprovedOverride
 public record DecisionRequest(
         @NotNull DecisionOutcome outcome,
         @Schema(description = "The programme decided on, or NONE; for FOLLOWED, the recommended one", example = "INTENSIVE_INFANT")
         @NotNull DecidedProgramme decidedProgramme,
-        @Schema(description = "Why; required for every decision") @NotBlank @Size(max = 4000) @NotCprShaped String reason,
-        @Schema(description = "Who decided") @NotBlank @Size(max = 200) @NotCprShaped String decidedBy,
-        @Schema(description = "Who approved the override; required when OVERRIDDEN") @Size(max = 200) @NotCprShaped String approvedBy) {
+        @Schema(description = "Why; required for every decision") @NotBlank @Size(max = 4000) @NotCprShaped String reason) {
 
     /** The decision followed the recommendation, or went another way. */
     public enum DecisionOutcome {

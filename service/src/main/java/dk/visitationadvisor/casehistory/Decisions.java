@@ -4,6 +4,7 @@ import dk.visitationadvisor.casehistory.DecisionRequest.DecidedProgramme;
 import dk.visitationadvisor.casehistory.DecisionRequest.DecisionOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records the caseworker's decision on an assessment, once, and counts the rule codes an override
- * went against, so that domain experts can see which rules caseworkers disagree with.
+ * went against, so that domain experts can see which rules caseworkers disagree with. Who decided and
+ * who approved are the people signed in when they did, never names typed in.
  */
 @Service
 public class Decisions {
@@ -55,8 +57,9 @@ public class Decisions {
         }
     }
 
+    /** Records the decision of {@code decidedBy}, the signed-in person. */
     @Transactional
-    public Recorded record(String assessmentId, DecisionRequest request) {
+    public Recorded record(String assessmentId, DecisionRequest request, String decidedBy) {
         Optional<StoredAssessment> assessment = assessments.find(assessmentId);
         if (assessment.isEmpty()) {
             return new Recorded.NoSuchAssessment();
@@ -74,9 +77,7 @@ public class Decisions {
                 ? wentAgainst(answer, request.decidedProgramme())
                 : List.of();
         Decision decision = new Decision(assessmentId, request.outcome().name(), request.decidedProgramme().name(),
-                request.reason(), request.decidedBy(),
-                request.outcome() == DecisionOutcome.OVERRIDDEN ? request.approvedBy() : null, clock.instant(),
-                wentAgainst);
+                request.reason(), decidedBy, null, clock.instant(), null, wentAgainst);
         try {
             jdbc.sql("INSERT INTO decision (assessment_id, outcome, decided_programme, reason, decided_by, approved_by, "
                             + "decided_at, went_against) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -90,6 +91,50 @@ public class Decisions {
         }
         wentAgainst.forEach(this::countOverride);
         return new Recorded.Done(decision);
+    }
+
+    /** The result of an approval: the decision approved, or why it was not. */
+    public sealed interface Approval {
+        record Approved(Decision decision) implements Approval {
+        }
+
+        record NoDecision() implements Approval {
+        }
+
+        /** The decision followed the recommendation: there is nothing to approve. */
+        record NotAnOverride() implements Approval {
+        }
+
+        /** Nobody approves their own override. */
+        record OwnDecision() implements Approval {
+        }
+
+        record AlreadyApproved(Decision decision) implements Approval {
+        }
+    }
+
+    /** Records that {@code approver}, signed in, approves the override on an assessment; once. */
+    @Transactional
+    public Approval approve(String assessmentId, String approver) {
+        Optional<Decision> decision = find(assessmentId);
+        if (decision.isEmpty()) {
+            return new Approval.NoDecision();
+        }
+        if (!DecisionOutcome.OVERRIDDEN.name().equals(decision.get().outcome())) {
+            return new Approval.NotAnOverride();
+        }
+        if (decision.get().approvedBy() != null) {
+            return new Approval.AlreadyApproved(decision.get());
+        }
+        if (decision.get().decidedBy().equals(approver)) {
+            return new Approval.OwnDecision();
+        }
+        int approved = jdbc.sql("UPDATE decision SET approved_by = ?, approved_at = ? WHERE assessment_id = ? "
+                        + "AND approved_by IS NULL")
+                .params(approver, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), assessmentId)
+                .update();
+        Decision now = find(assessmentId).orElseThrow();
+        return approved == 1 ? new Approval.Approved(now) : new Approval.AlreadyApproved(now);
     }
 
     public Optional<Decision> find(String assessmentId) {
@@ -138,9 +183,10 @@ public class Decisions {
 
     private Decision row(ResultSet rs, int n) throws SQLException {
         String against = rs.getString("went_against");
+        Timestamp approvedAt = rs.getTimestamp("approved_at");
         return new Decision(rs.getString("assessment_id"), rs.getString("outcome"), rs.getString("decided_programme"),
                 rs.getString("reason"), rs.getString("decided_by"), rs.getString("approved_by"),
-                rs.getTimestamp("decided_at").toInstant(),
+                rs.getTimestamp("decided_at").toInstant(), approvedAt == null ? null : approvedAt.toInstant(),
                 against.isEmpty() ? List.of() : Arrays.asList(against.split(",")));
     }
 }

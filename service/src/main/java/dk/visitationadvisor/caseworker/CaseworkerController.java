@@ -4,7 +4,10 @@ import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.casehistory.CaseHistory;
+import dk.visitationadvisor.security.AccessAudit;
+import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.NotCprShapedValidator;
+import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.web.InvalidRequestException;
 import dk.visitationadvisor.web.RequestReader;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,9 +44,11 @@ class CaseworkerController {
     private final Clock clock;
     private final MessageSource messages;
     private final Labels labels;
+    private final AccessAudit audit;
 
     CaseworkerController(AssessmentService assessments, CaseHistory history, RequestReader requests, JsonMapper json,
-            Clock clock, MessageSource messages, Labels labels) {
+            Clock clock, MessageSource messages, Labels labels, AccessAudit audit) {
+        this.audit = audit;
         this.assessments = assessments;
         this.history = history;
         this.requests = requests;
@@ -55,8 +60,12 @@ class CaseworkerController {
 
     /** The form: blank, or filled in from an earlier assessment ({@code from}) to assess the family again. */
     @GetMapping("/")
+    @Audited(Purpose.REASSESSMENT_FORM)
     String form(@RequestParam(required = false) String from, Model model) {
         LocalDate today = LocalDate.now(clock);
+        if (from != null) {
+            audit.note(null, from);
+        }
         FamilyForm form = from == null ? FamilyForm.blank(today)
                 : FamilyForm.prefilled(json.readTree(history.request(from).orElseThrow(CaseworkerController::notFound)),
                         today);
@@ -65,6 +74,7 @@ class CaseworkerController {
 
     /** Assesses the family and stores the answer; shows the form again, with messages, when a value is refused. */
     @PostMapping("/assessments")
+    @Audited(Purpose.ASSESSMENT)
     String assess(@RequestParam MultiValueMap<String, String> parameters, Locale locale, Principal caller,
             Model model, HttpServletResponse response) {
         FamilyForm form = FamilyForm.submitted(parameters);
@@ -82,13 +92,18 @@ class CaseworkerController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showForm(form, model);
         }
-        String id = assessments.assess(request, locale, caller.getName())
-                .response().assessmentId();
+        String id = null;
+        try {
+            id = assessments.assess(request, locale, caller.getName()).response().assessmentId();
+        } finally {
+            audit.note(request.caseRef(), id);
+        }
         return "redirect:/assessments/" + id;
     }
 
     /** The answer exactly as it was given and stored, whatever the rules say today. */
     @GetMapping("/assessments/{assessmentId}")
+    @Audited(Purpose.READ_ASSESSMENT)
     String result(@PathVariable String assessmentId, Model model) {
         String answer = history.answer(assessmentId).orElseThrow(CaseworkerController::notFound);
         model.addAttribute("result", ResultView.of(json.readValue(answer, AssessmentResponse.class)));
@@ -97,6 +112,7 @@ class CaseworkerController {
 
     /** A case's assessments over time, with charts; without a reference, only the search field. */
     @GetMapping("/cases")
+    @Audited(Purpose.TIMELINE)
     String timeline(@RequestParam(required = false) String ref, Model model, Locale locale,
             HttpServletResponse response) {
         String caseRef = ref == null ? "" : ref.trim();
@@ -107,6 +123,7 @@ class CaseworkerController {
                 model.addAttribute("refError",
                         messages.getMessage("dk.visitationadvisor.NotCprShaped.message", null, locale));
             } else {
+                audit.note(caseRef, null);
                 model.addAttribute("timeline", TimelineView.of(history.timeline(caseRef, 0, TIMELINE_SIZE),
                         level -> labels.of("ConcernLevel", level), labels::date));
             }

@@ -1,50 +1,106 @@
 package dk.visitationadvisor.security;
 
 import dk.visitationadvisor.casehistory.GroupCommit;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The access audit: who read or changed which case, and every rule activation, allowed or refused.
- * Appended to only; readable by administrators.
+ * The access audit: who read or changed which case, why, from where, and what came of it, also when
+ * refused. Appended to only; readable by administrators.
+ *
+ * <p>Features call {@link #note} wherever they read case data in a web request: the reads are written
+ * when the request is answered, one entry per case, with the signed-in person (or "anonymous" and the
+ * client's address), the purpose named by the endpoint ({@link Audited}) and the status answered. A read
+ * of many cases that is one act (an impact preview) is one entry: {@link #noteSummary}. {@link #record}
+ * writes entries at once, inside the caller's transaction when there is one, so that an entry can be
+ * committed with what it records.
  */
 @Repository
 public class AccessAudit {
 
+    private static final String NOTES = AccessAudit.class.getName() + ".notes";
+    private static final String INSERT = "INSERT INTO access_audit (at, principal, client, action, purpose, case_ref, "
+            + "assessment_id, cases_read, detail, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final GroupCommit groupCommit;
     private final Clock clock;
 
-    AccessAudit(JdbcClient jdbc, GroupCommit groupCommit, Clock clock) {
+    AccessAudit(JdbcClient jdbc, JdbcTemplate batches, GroupCommit groupCommit, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.groupCommit = groupCommit;
         this.clock = clock;
     }
 
-    /** One entry; {@code caseRef} and {@code assessmentId} when the call concerned a case. */
-    public record Entry(long number, Instant at, String principal, String action, String caseRef,
-            String assessmentId, int outcome) {
+    /** A case read, and the assessment when one in particular was read or made. */
+    public record CaseRead(String caseRef, String assessmentId) {
     }
 
-    /** Committed before it returns, with the entries of other calls ending at the same moment. */
-    void record(String principal, String action, String caseRef, String assessmentId, int outcome) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        groupCommit.write(() -> jdbc.sql("INSERT INTO access_audit"
-                        + " (at, principal, action, case_ref, assessment_id, outcome) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(at, principal, action, caseRef, assessmentId, outcome)
-                .update());
+    /**
+     * One entry.
+     *
+     * @param principal the account or token subject, or {@value Callers#ANONYMOUS}
+     * @param client the caller's address (the forwarded address behind a trusted proxy)
+     * @param action the method and route, e.g. {@code GET /api/v1/cases/{caseRef}/assessments}, or the page
+     * @param purpose why case data was read, named by the endpoint; null for a call that read none
+     * @param casesRead for one entry standing for many cases (an impact preview): how many
+     * @param detail what identifies such a read, e.g. the candidate rule set's version
+     * @param outcome the HTTP status answered
+     */
+    public record Entry(long number, Instant at, String principal, String client, String action, Purpose purpose,
+            String caseRef, String assessmentId, Integer casesRead, String detail, int outcome) {
+    }
+
+    /** Notes that the current web request read this case (and assessment); written when the request is answered. */
+    public void note(String caseRef, String assessmentId) {
+        note(List.of(new CaseRead(caseRef, assessmentId)));
+    }
+
+    /** Notes that the current web request read these cases; written when the request is answered. */
+    public void note(Collection<CaseRead> reads) {
+        notes(currentRequest()).reads.addAll(reads);
+    }
+
+    /**
+     * Notes one read of many cases that is one act, e.g. an impact preview: one entry, with what
+     * identifies it (say, the candidate rule set's version) and how many cases it read.
+     */
+    public void noteSummary(String detail, long cases) {
+        Notes notes = notes(currentRequest());
+        notes.summaryDetail = detail;
+        notes.summaryCases = cases;
+    }
+
+    /** Writes entries now, with the caller's transaction when there is one, else committed with others. */
+    public void record(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        groupCommit.write(() -> batches.batchUpdate(INSERT, entries.stream().map(this::values).toList()));
     }
 
     /** Newest first; only the case's entries when {@code caseRef} is given. */
     public List<Entry> page(String caseRef, int page, int size) {
         String where = caseRef == null ? "" : " WHERE case_ref = :caseRef";
-        var statement = jdbc.sql("SELECT seq, at, principal, action, case_ref, assessment_id, outcome FROM access_audit"
-                        + where + " ORDER BY seq DESC LIMIT :size OFFSET :offset")
+        var statement = jdbc.sql("SELECT seq, at, principal, client, action, purpose, case_ref, assessment_id, "
+                        + "cases_read, detail, outcome FROM access_audit" + where
+                        + " ORDER BY seq DESC LIMIT :size OFFSET :offset")
                 .param("size", size)
                 .param("offset", (long) page * size);
         if (caseRef != null) {
@@ -52,8 +108,48 @@ public class AccessAudit {
         }
         return statement.query((rs, row) -> new Entry(rs.getLong("seq"),
                         rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("principal"),
-                        rs.getString("action"), rs.getString("case_ref"), rs.getString("assessment_id"),
-                        rs.getInt("outcome")))
+                        rs.getString("client"), rs.getString("action"),
+                        rs.getString("purpose") == null ? null : Purpose.valueOf(rs.getString("purpose")),
+                        rs.getString("case_ref"), rs.getString("assessment_id"),
+                        (Integer) rs.getObject("cases_read"), rs.getString("detail"), rs.getInt("outcome")))
                 .list();
+    }
+
+    /** What the current request noted, for {@link AuditFilter}; empty when it noted nothing. */
+    static Notes notes(HttpServletRequest request) {
+        Notes notes = (Notes) request.getAttribute(NOTES);
+        if (notes == null) {
+            notes = new Notes();
+            request.setAttribute(NOTES, notes);
+        }
+        return notes;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private Object[] values(Entry entry) {
+        return new Object[] {OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC), entry.principal(), entry.client(),
+                entry.action(), new SqlParameterValue(Types.VARCHAR, entry.purpose() == null ? null : entry.purpose().name()),
+                new SqlParameterValue(Types.VARCHAR, entry.caseRef()),
+                new SqlParameterValue(Types.VARCHAR, entry.assessmentId()),
+                new SqlParameterValue(Types.INTEGER, entry.casesRead()),
+                new SqlParameterValue(Types.VARCHAR, entry.detail()), entry.outcome()};
+    }
+
+    private static HttpServletRequest currentRequest() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            return servlet.getRequest();
+        }
+        throw new IllegalStateException("Case data read outside a web request: record the entry with record()");
+    }
+
+    /** The reads a request noted. */
+    static final class Notes {
+        final List<CaseRead> reads = new ArrayList<>();
+        String summaryDetail;
+        long summaryCases;
     }
 }

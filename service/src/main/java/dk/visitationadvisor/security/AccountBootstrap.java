@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code advisor.security.bootstrap.username} gets the password from configuration
  * ({@code ADVISOR_SECURITY_BOOTSTRAP_PASSWORD}), set again at every start; without one, and with no
  * accounts yet, a password is generated and printed once. Bootstrap accounts are for a service on
- * loopback: with one, the service refuses to start on any other address.
+ * loopback: with one, the service refuses to start on any other address. A configured password must
+ * meet the password policy; a generated one is random.
  */
 @Component
 class AccountBootstrap implements SmartInitializingSingleton {
@@ -50,6 +52,12 @@ class AccountBootstrap implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         if (!password.isBlank()) {
+            if (!PasswordPolicy.problems(username, password).isEmpty()) {
+                throw new IllegalStateException("The bootstrap account's password (ADVISOR_SECURITY_BOOTSTRAP_PASSWORD) "
+                        + "does not meet the password policy: 12 to 64 characters (72 bytes of UTF-8), not a common, "
+                        + "repeated or sequential password, a word or a name (docs/security.md). Choose a longer, "
+                        + "less guessable one, or leave it unset to have one generated.");
+            }
             createOrReset(password);
         } else if (jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single() == 0) {
             String generated = generatePassword();
@@ -73,10 +81,17 @@ class AccountBootstrap implements SmartInitializingSingleton {
         String hash = passwords.encode(secret);
         String[] authorities = roles.stream().map(String::strip).map(role -> "ROLE_" + Role.valueOf(role).name())
                 .toArray(String[]::new);
+        var account = User.withUsername(username).password(hash).authorities(authorities).build();
         if (accounts.userExists(username)) {
-            accounts.deleteUser(username);
+            accounts.updateUser(account);
+        } else {
+            try {
+                accounts.createUser(account);
+            } catch (DuplicateKeyException anotherInstanceWasFaster) {
+                // Instances starting at once on one database: the same account, with this password.
+                accounts.updateUser(account);
+            }
         }
-        accounts.createUser(User.withUsername(username).password(hash).authorities(authorities).build());
         jdbc.sql("UPDATE users SET bootstrap = TRUE WHERE username = ?").param(username).update();
         signIns.forgetAll();
     }

@@ -1,14 +1,12 @@
 package dk.visitationadvisor.security;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
@@ -28,16 +26,15 @@ class AccountConfiguration {
     }
 
     /**
-     * Sign-in against the accounts: each locked while the login throttle says so, and a right
-     * password remembered for {@code advisor.security.sign-in-memory} (bcrypt once, not per request).
+     * Sign-in against the accounts: refused while the login lockout locks the account for the client,
+     * and a right password remembered for {@code advisor.security.sign-in-memory} (bcrypt once, not per
+     * request).
      */
     @Bean
-    RememberedSignIns accountSignIn(JdbcUserDetailsManager accounts, LoginThrottle throttle, PasswordEncoder passwords,
-            Clock clock, @Value("${advisor.security.sign-in-memory:PT1M}") Duration memory) {
-        UserDetailsService lockedWhenThrottled = username -> User.withUserDetails(accounts.loadUserByUsername(username))
-                .accountLocked(throttle.isLocked(username)).build();
-        DaoAuthenticationProvider checked = new DaoAuthenticationProvider(lockedWhenThrottled);
+    RememberedSignIns accountSignIn(JdbcUserDetailsManager accounts, LoginLockout lockout, PasswordEncoder passwords,
+            @Value("${advisor.security.sign-in-memory:PT1M}") Duration memory) {
+        DaoAuthenticationProvider checked = new DaoAuthenticationProvider(accounts);
         checked.setPasswordEncoder(passwords);
-        return new RememberedSignIns(checked, throttle, memory, clock);
+        return new RememberedSignIns(checked, lockout, memory, Ticker.systemTicker());
     }
 }

@@ -6,9 +6,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 
-/** A new account of the embedded default: a name (not a person's CPR number), a password, its roles. */
+/**
+ * A new account of the embedded default: a name (not a person's CPR number), a password that meets the
+ * password policy (docs/security.md), its roles.
+ */
+@AcceptablePassword
 public record AccountRequest(
-        @NotNull @Pattern(regexp = "[a-zA-Z0-9._@-]{2,100}") @NotCprShaped String username,
-        @NotNull @Size(min = 12, max = 200) String password,
+        @NotNull @Pattern(regexp = "^[a-zA-Z0-9._@-]{2,100}$") @NotCprShaped String username,
+        @NotNull @Size(max = 1000) String password,
         @NotEmpty Set<@NotNull Role> roles) {
 }

@@ -1,28 +1,42 @@
 package dk.visitationadvisor.security;
 
+import dk.visitationadvisor.security.AccessAudit.CaseRead;
+import dk.visitationadvisor.security.AccessAudit.Entry;
+import dk.visitationadvisor.security.AccessAudit.Notes;
+import dk.visitationadvisor.security.TokenBuckets.Buckets;
+import io.github.bucket4j.BucketConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Writes one access-audit entry per API call, after it is answered: who, what (the method and the
- * route), which case, and the status answered, also for calls refused with 401 or 403. Runs around
- * the security filters, which tell it the caller through {@link #notePrincipal}.
+ * Writes the access audit's entries of a request once it is answered: every API call, allowed or
+ * refused (401, 403 too), and every page that reads case data ({@link Audited}). One entry per case
+ * the request read (noted by the feature through {@link AccessAudit#note}, or named by the route's
+ * {@code caseRef} and {@code assessmentId}), each with the person, the client's address, the route, the
+ * purpose the endpoint names and the status answered. Runs around the security filters, which tell it
+ * the caller through {@link #notePrincipal}. An anonymous client's calls are written up to
+ * {@code advisor.security.audit.anonymous-per-minute} a minute: beyond that they are answered as usual
+ * but not written, so that nobody can fill the audit without signing in.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
@@ -30,37 +44,31 @@ public class AuditFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final String PRINCIPAL = AuditFilter.class.getName() + ".principal";
-    private static final String CASE_REF = AuditFilter.class.getName() + ".caseRef";
-    private static final String ASSESSMENT_ID = AuditFilter.class.getName() + ".assessmentId";
 
     private static final Pattern CASE_PATH = Pattern.compile("^/api/v1/cases/([^/]+)");
     private static final Pattern ASSESSMENT_PATH = Pattern.compile("^/api/v1/assessments/([0-9a-fA-F-]{36})(/|$)");
 
     private final AccessAudit audit;
     private final JdbcClient jdbc;
+    private final Buckets buckets;
+    private final BucketConfiguration anonymousLimit;
 
-    AuditFilter(AccessAudit audit, JdbcClient jdbc) {
+    AuditFilter(AccessAudit audit, JdbcClient jdbc, Buckets buckets,
+            @Value("${advisor.security.audit.anonymous-per-minute:60}") int anonymousPerMinute) {
         this.audit = audit;
         this.jdbc = jdbc;
-    }
-
-    /** For a call whose case is in its body, not its path: the assessment answered and its case. */
-    public static void concerns(HttpServletRequest request, String caseRef, String assessmentId) {
-        request.setAttribute(CASE_REF, caseRef);
-        request.setAttribute(ASSESSMENT_ID, assessmentId);
+        this.buckets = buckets;
+        this.anonymousLimit = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(anonymousPerMinute).refillGreedy(anonymousPerMinute, Duration.ofMinutes(1)))
+                .build();
     }
 
     /** Called by the security filters once the caller is known, also when it is then refused. */
     static void notePrincipal(HttpServletRequest request) {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (caller != null && caller.isAuthenticated()) {
-            request.setAttribute(PRINCIPAL, caller.getName());
+        String caller = Callers.signedIn();
+        if (caller != null) {
+            request.setAttribute(PRINCIPAL, caller);
         }
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -75,32 +83,78 @@ public class AuditFilter extends OncePerRequestFilter {
 
     private void record(HttpServletRequest request, int status) {
         try {
-            Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            @SuppressWarnings("unchecked")
-            Map<String, String> variables = (Map<String, String>) request
-                    .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-            String caseRef = (String) request.getAttribute(CASE_REF);
-            String assessmentId = (String) request.getAttribute(ASSESSMENT_ID);
-            if (variables == null) {
-                // Refused before a route was chosen: read the case off the path as asked.
-                variables = pathVariables(request.getRequestURI());
+            boolean api = request.getRequestURI().startsWith("/api/");
+            Purpose purpose = purpose(request);
+            Notes notes = AccessAudit.notes(request);
+            if (!api && purpose == null && notes.reads.isEmpty()) {
+                return;
             }
-            caseRef = caseRef != null ? caseRef : variables.get("caseRef");
-            assessmentId = assessmentId != null ? assessmentId : variables.get("assessmentId");
-            if (caseRef == null && assessmentId != null) {
-                caseRef = jdbc.sql("SELECT case_ref FROM assessment WHERE id = ?").param(assessmentId)
-                        .query(String.class).optional().orElse(null);
+            List<CaseRead> reads = reads(request, notes);
+            if (!api && reads.isEmpty() && notes.summaryDetail == null) {
+                // A page that could read a case, asked for none (the blank form).
+                return;
             }
             Object principal = request.getAttribute(PRINCIPAL);
+            String client = request.getRemoteAddr();
+            if (principal == null && !buckets.bucket("audit:" + client, anonymousLimit).tryConsume(1)) {
+                return;
+            }
+            Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             // A refused call may not have reached a route: its path is what was asked for.
-            String action = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
-            audit.record(principal == null ? "anonymous" : principal.toString(), truncate(action, 200),
-                    caseRef == null ? null : truncate(caseRef, 64), assessmentId == null ? null
-                            : truncate(assessmentId, 36), status);
+            String action = truncate(request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI()), 200);
+            String person = principal == null ? Callers.ANONYMOUS : principal.toString();
+            Instant at = audit.now();
+            List<Entry> entries = new ArrayList<>(Math.max(1, reads.size()));
+            if (notes.summaryDetail != null) {
+                entries.add(new Entry(0, at, person, client, action, purpose, null, null,
+                        (int) Math.min(Integer.MAX_VALUE, notes.summaryCases), truncate(notes.summaryDetail, 200), status));
+            }
+            for (CaseRead read : reads) {
+                entries.add(new Entry(0, at, person, client, action, purpose, truncate(read.caseRef(), 64),
+                        truncate(read.assessmentId(), 36), null, null, status));
+            }
+            if (entries.isEmpty()) {
+                entries.add(new Entry(0, at, person, client, action, purpose, null, null, null, null, status));
+            }
+            audit.record(entries);
         } catch (RuntimeException e) {
             // Never the entry's content in the log: it names a case.
             log.error("Could not write an access-audit entry ({})", e.getClass().getSimpleName());
         }
+    }
+
+    /** The purpose the endpoint names; null when the call reached none, or one that reads no case data. */
+    private static Purpose purpose(HttpServletRequest request) {
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler) {
+            Audited audited = handler.getMethodAnnotation(Audited.class);
+            return audited == null ? null : audited.value();
+        }
+        return null;
+    }
+
+    /** What the request read: what it noted, else what its route names; each with its case. */
+    private List<CaseRead> reads(HttpServletRequest request, Notes notes) {
+        List<CaseRead> reads = new ArrayList<>(notes.reads);
+        if (reads.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> variables = (Map<String, String>) request
+                    .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+            if (variables == null && request.getRequestURI().startsWith("/api/")) {
+                // Refused before a route was chosen: read the case off the path as asked.
+                variables = pathVariables(request.getRequestURI());
+            }
+            if (variables != null && (variables.containsKey("caseRef") || variables.containsKey("assessmentId"))) {
+                reads.add(new CaseRead(variables.get("caseRef"), variables.get("assessmentId")));
+            }
+        }
+        reads.replaceAll(read -> read.caseRef() == null && read.assessmentId() != null
+                ? new CaseRead(caseOf(read.assessmentId()), read.assessmentId()) : read);
+        return reads;
+    }
+
+    private String caseOf(String assessmentId) {
+        return jdbc.sql("SELECT case_ref FROM assessment WHERE id = ?").param(assessmentId)
+                .query(String.class).optional().orElse(null);
     }
 
     private static Map<String, String> pathVariables(String path) {
@@ -113,6 +167,6 @@ public class AuditFilter extends OncePerRequestFilter {
     }
 
     private static String truncate(String value, int length) {
-        return value.length() <= length ? value : value.substring(0, length);
+        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 }

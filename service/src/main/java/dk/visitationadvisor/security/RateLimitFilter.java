@@ -1,59 +1,54 @@
 package dk.visitationadvisor.security;
 
+import dk.visitationadvisor.security.TokenBuckets.Buckets;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits how many assessments one client may request a minute (429 with Retry-After beyond it), so
- * that one runaway client cannot crowd out the caseworkers. The client is the signed-in caller, else
- * the address. A fixed window per client and minute: simple, and enough against floods.
+ * Limits how many assessments one caller may ask for (429 with Retry-After beyond it), so that one
+ * runaway client cannot crowd out the caseworkers: {@code advisor.security.rate-limit.assessments-per-minute}
+ * per signed-in caller, refilled evenly over the minute (a token bucket, Bucket4j), shared by every
+ * instance on PostgreSQL. Counts the API's assessments, previews and batches (a batch counts once) and
+ * the page's assessment form alike. Runs once the caller is known.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
-    private final int perMinute;
+    private final Buckets buckets;
+    private final BucketConfiguration perCaller;
     private final ProblemResponses problems;
-    private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    RateLimitFilter(int perMinute, ProblemResponses problems, Clock clock) {
-        this.perMinute = perMinute;
+    RateLimitFilter(Buckets buckets, int perMinute, ProblemResponses problems) {
+        this.buckets = buckets;
+        this.perCaller = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .build();
         this.problems = problems;
-        this.clock = clock;
-    }
-
-    private record Window(long minute, int count) {
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/v1/assessments"));
+        String path = request.getRequestURI();
+        return !("POST".equals(request.getMethod())
+                && (path.startsWith("/api/v1/assessments") || path.equals("/assessments")));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long now = clock.millis();
-        long minute = now / 60_000;
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        String client = caller != null && caller.isAuthenticated() ? "user:" + caller.getName()
-                : "address:" + request.getRemoteAddr();
-        Window window = windows.merge(client, new Window(minute, 1),
-                (was, one) -> was.minute() == minute ? new Window(minute, was.count() + 1) : one);
-        if (window.count() > perMinute) {
-            problems.tooManyRequests(response, Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000));
+        ConsumptionProbe probe = buckets.bucket("assess:" + Callers.current(request), perCaller)
+                .tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
+            problems.tooManyRequests(request, response, seconds);
             return;
-        }
-        if (windows.size() > 10_000) {
-            windows.values().removeIf(w -> w.minute() < minute);
         }
         chain.doFilter(request, response);
     }

@@ -4,62 +4,64 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
 /**
- * Remembers for a short while which account name and password were right, so that a system calling
- * with HTTP Basic pays for the deliberately slow bcrypt check once, not on every request (it cost
- * some 120–180 ms a request on this project's 2-core machine). Kept in memory only, keyed by a salted
- * SHA-256 of name and password, never the password; forgotten after {@code ttl}, when any account
- * changes, and while the login throttle locks the account.
+ * Signs in with an account's name and password: refused at once while the {@link LoginLockout} locks
+ * the account for this client, and a right password remembered for a short while, so that a system
+ * calling with HTTP Basic pays for the deliberately slow bcrypt check once, not on every request (it
+ * cost some 120–180 ms a request on this project's 2-core machine). Remembered in memory only (a
+ * Caffeine cache), keyed by a salted SHA-256 of name and password, never the password; forgotten after
+ * {@code ttl} and when any account changes.
  */
 class RememberedSignIns implements AuthenticationProvider {
 
     private final AuthenticationProvider checked;
-    private final LoginThrottle throttle;
-    private final Duration ttl;
-    private final Clock clock;
+    private final LoginLockout lockout;
     /** Per process: a remembered key says nothing outside it. */
     private final byte[] salt = new byte[16];
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Cache<String, Authentication> remembered;
 
-    private record Remembered(Authentication signIn, Instant until) {
-    }
-
-    RememberedSignIns(AuthenticationProvider checked, LoginThrottle throttle, Duration ttl, Clock clock) {
+    RememberedSignIns(AuthenticationProvider checked, LoginLockout lockout, Duration ttl,
+            com.github.benmanes.caffeine.cache.Ticker ticker) {
         this.checked = checked;
-        this.throttle = throttle;
-        this.ttl = ttl;
-        this.clock = clock;
+        this.lockout = lockout;
+        this.remembered = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).ticker(ticker).build();
         new SecureRandom().nextBytes(salt);
     }
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        String name = attempt.getName();
         Object password = attempt.getCredentials();
-        if (password == null || throttle.isLocked(name)) {
-            return checked.authenticate(attempt);
+        if (password == null) {
+            return null;
         }
-        String key = key(name, password.toString());
-        Remembered earlier = remembered.get(key);
-        if (earlier != null && earlier.until().isAfter(clock.instant())) {
-            return earlier.signIn();
+        if (lockout.isLocked(attempt)) {
+            throw new LockedException("Too many wrong passwords from this client; try again later.");
         }
-        Authentication signIn = checked.authenticate(attempt);
+        String key = key(attempt.getName(), password.toString());
+        Authentication earlier = remembered.getIfPresent(key);
+        if (earlier != null) {
+            return earlier;
+        }
+        Authentication signIn;
+        try {
+            signIn = checked.authenticate(attempt);
+        } catch (BadCredentialsException wrong) {
+            lockout.failed(attempt);
+            throw wrong;
+        }
         if (signIn != null && signIn.isAuthenticated()) {
-            if (remembered.size() > 10_000) {
-                remembered.clear();
-            }
-            remembered.put(key, new Remembered(signIn, clock.instant().plus(ttl)));
+            lockout.succeeded(attempt);
+            remembered.put(key, signIn);
         }
         return signIn;
     }
@@ -71,7 +73,7 @@ class RememberedSignIns implements AuthenticationProvider {
 
     /** An account was created, changed or deleted: every sign-in is checked again. */
     void forgetAll() {
-        remembered.clear();
+        remembered.invalidateAll();
     }
 
     private String key(String name, String password) {

@@ -9,5 +9,7 @@ public enum Role {
     /** Accounts, erasure and the access audit. */
     ADMIN,
     /** Another system: assess only. */
-    SYSTEM
+    SYSTEM,
+    /** A team leader: approves caseworkers' overrides of the recommendation. */
+    APPROVER
 }

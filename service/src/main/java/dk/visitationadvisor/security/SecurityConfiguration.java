@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,10 +43,28 @@ class SecurityConfiguration {
     private static final String RULE_AUTHOR = Role.RULE_AUTHOR.name();
     private static final String ADMIN = Role.ADMIN.name();
     private static final String SYSTEM = Role.SYSTEM.name();
+    private static final String APPROVER = Role.APPROVER.name();
 
     /** No inline script or style anywhere; nothing from elsewhere; no framing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The health endpoints, for load balancers and orchestrators: open, and they take no credentials at
+     * all, so that nothing sent to them is a sign-in (or a wrong password that counts towards a lockout).
+     * They show the rule-set version and whether the database answers, nothing about families.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain probes(HttpSecurity http) {
+        http.securityMatcher("/actuator/health", "/actuator/health/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .anonymous(Customizer.withDefaults())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
 
     @Bean
     @Order(1)
@@ -55,8 +73,6 @@ class SecurityConfiguration {
         // Actuator too: operators' endpoints answer machines, like the API (no session, no form).
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
-                        // Load balancers and orchestrators probe without credentials.
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         // Metrics and anything else an operator exposes: administrators only.
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/assessments", "/api/v1/assessments/preview",
@@ -65,10 +81,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/assessments/*", "/api/v1/cases/*/assessments")
                         .hasRole(CASEWORKER)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/assessments/*/decision").hasRole(CASEWORKER)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/assessments/*/decision").hasRole(CASEWORKER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/assessments/*/decision").hasAnyRole(CASEWORKER, APPROVER)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/assessments/*/decision/approval").hasRole(APPROVER)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/cases/*").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/erasures", "/api/v1/audit").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/*").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/*", "/api/v1/accounts/*/enabled").hasRole(ADMIN)
                         .requestMatchers("/api/v1/rule-sets/**").hasRole(RULE_AUTHOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/rules/overrides").hasAnyRole(RULE_AUTHOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/rules").hasAnyRole(CASEWORKER, RULE_AUTHOR, ADMIN)
@@ -91,7 +108,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) {
+    SecurityFilterChain web(HttpSecurity http, RateLimitFilter rateLimit, EndedAccounts endedAccounts) {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/caseworker/*.css", "/caseworker/*.js", "/favicon.ico")
                         .permitAll()
@@ -106,20 +123,31 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterBefore(new PrincipalForAudit(), AuthorizationFilter.class);
+                // A session whose account was deleted or disabled ends at its next request, on any instance.
+                .addFilterAfter(endedAccounts, SecurityContextHolderFilter.class)
+                .addFilterBefore(new PrincipalForAudit(), AuthorizationFilter.class)
+                .addFilterAfter(rateLimit, AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(@Value("${advisor.security.rate-limit.assessments-per-minute:1200}") int perMinute,
-            ProblemResponses problems, Clock clock) {
-        return new RateLimitFilter(perMinute, problems, clock);
+    RateLimitFilter rateLimitFilter(TokenBuckets.Buckets buckets,
+            @Value("${advisor.security.rate-limit.assessments-per-minute:1200}") int perMinute, ProblemResponses problems) {
+        return new RateLimitFilter(buckets, perMinute, problems);
     }
 
-    /** Only the security chain runs the rate limit, not the servlet container as well. */
+    /** Only the security chains run the rate limit, not the servlet container as well. */
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitNotInServletChain(RateLimitFilter filter) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /** Only the page's security chain ends the sessions of ended accounts. */
+    @Bean
+    FilterRegistrationBean<EndedAccounts> endedAccountsNotInServletChain(EndedAccounts filter) {
+        FilterRegistrationBean<EndedAccounts> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }

@@ -4,12 +4,15 @@ import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.AccountRequest;
 import dk.visitationadvisor.security.Accounts;
 import dk.visitationadvisor.security.Accounts.Account;
+import dk.visitationadvisor.security.Audited;
+import dk.visitationadvisor.security.Purpose;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,7 +52,8 @@ class AdministrationController {
         return accounts.list();
     }
 
-    @Operation(summary = "Create an account", description = "The password is stored hashed (bcrypt).")
+    @Operation(summary = "Create an account", description = "The password must meet the password policy (12 to 64 "
+            + "characters, not common, repeated, sequential or built from the name) and is stored hashed (bcrypt).")
     @PostMapping(path = "/api/v1/accounts", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -70,12 +75,34 @@ class AdministrationController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Disable or enable an account",
+            description = "A disabled account cannot sign in, and its page sessions end at their next request.")
+    @PutMapping(path = "/api/v1/accounts/{username}/enabled", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> enable(@PathVariable String username, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = AccountState.class))) @RequestBody JsonNode body) {
+        AccountState state = requests.read(body, AccountState.class);
+        if (!accounts.setEnabled(username, state.enabled())) {
+            throw new NotFoundException("account");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Whether an account may sign in. */
+    record AccountState(@NotNull Boolean enabled) {
+    }
+
     @Operation(summary = "The access audit, newest first",
-            description = "Every API call: who, what, when, which case, and the status answered.")
+            description = "Every API call and every page that read case data: when, who (the account, or anonymous) "
+                    + "and from which address, what (the route), why (the purpose the endpoint names), which case and "
+                    + "assessment, and the status answered.")
     @GetMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.AUDIT_REVIEW)
     List<AccessAudit.Entry> audit(@RequestParam(required = false) String caseRef,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        if (caseRef != null) {
+            audit.note(caseRef, null);
+        }
         return audit.page(caseRef, page, size);
     }
 }

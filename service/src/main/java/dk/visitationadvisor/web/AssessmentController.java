@@ -12,7 +12,10 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dk.visitationadvisor.security.AuditFilter;
+import dk.visitationadvisor.security.AccessAudit;
+import dk.visitationadvisor.security.Audited;
+import dk.visitationadvisor.security.Purpose;
+import dk.visitationadvisor.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
@@ -35,11 +38,14 @@ class AssessmentController {
     private final AssessmentService assessments;
     private final RequestReader requests;
     private final CaseHistory history;
+    private final AccessAudit audit;
 
-    AssessmentController(AssessmentService assessments, RequestReader requests, CaseHistory history) {
+    AssessmentController(AssessmentService assessments, RequestReader requests, CaseHistory history,
+            AccessAudit audit) {
         this.assessments = assessments;
         this.requests = requests;
         this.history = history;
+        this.audit = audit;
     }
 
     @Operation(summary = "Assess a family",
@@ -52,32 +58,47 @@ class AssessmentController {
     @ApiResponse(responseCode = "400", description = "Invalid input; the problem document names every bad field",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.ASSESSMENT)
     ResponseEntity<String> assess(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssessmentRequest.class),
                     examples = @ExampleObject(name = "Pregnant mother at week 24", value = ApiExamples.PREGNANT_MOTHER)))
             @RequestBody JsonNode body,
-            @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller,
-            @Parameter(hidden = true) HttpServletRequest http) {
+            @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller) {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
-        AnsweredAssessment answer = assessments.assess(request, locale, caller.getName());
-        AuditFilter.concerns(http, request.caseRef(), answer.response().assessmentId());
-        return ResponseEntity.created(URI.create("/api/v1/assessments/" + answer.response().assessmentId()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(answer.body());
+        String assessmentId = null;
+        try {
+            AnsweredAssessment answer = assessments.assess(request, locale, caller.getName());
+            assessmentId = answer.response().assessmentId();
+            return ResponseEntity.created(URI.create("/api/v1/assessments/" + assessmentId))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(answer.body());
+        } finally {
+            // The case's history was read, whether or not the answer could be stored.
+            audit.note(request.caseRef(), assessmentId);
+        }
     }
 
     @Operation(summary = "Preview an assessment without storing it",
-            description = "The answer the family would get now, against the case's previous assessment, but "
-                    + "nothing is stored: for trying 'what if' before recording an assessment.")
+            description = "The answer the family would get now, but nothing is stored: for trying 'what if' before "
+                    + "recording an assessment. For a caseworker, against the case's previous assessment; for another "
+                    + "system (role SYSTEM), as if the case had none, since the preview would otherwise tell it what "
+                    + "the case history holds.")
     @ApiResponse(responseCode = "200", description = "The explained recommendation, not stored")
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.PREVIEW)
     AssessmentResponse preview(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssessmentRequest.class)))
-            @RequestBody JsonNode body, @Parameter(hidden = true) Locale locale) {
-        return assessments.preview(requests.read(body, AssessmentRequest.class), locale);
+            @RequestBody JsonNode body, @Parameter(hidden = true) Locale locale,
+            @Parameter(hidden = true) HttpServletRequest http) {
+        AssessmentRequest request = requests.read(body, AssessmentRequest.class);
+        boolean caseworker = http.isUserInRole(Role.CASEWORKER.name());
+        if (caseworker) {
+            audit.note(request.caseRef(), null);
+        }
+        return assessments.preview(request, locale, caseworker);
     }
 
     @Operation(summary = "Read an assessment exactly as it was answered",
@@ -88,6 +109,7 @@ class AssessmentController {
     @ApiResponse(responseCode = "404", description = "No assessment with that id",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/{assessmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.READ_ASSESSMENT)
     ResponseEntity<String> read(@PathVariable String assessmentId) {
         return history.answer(assessmentId)
                 .map(body -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body))

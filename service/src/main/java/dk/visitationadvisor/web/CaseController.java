@@ -4,6 +4,8 @@ import dk.visitationadvisor.casehistory.CaseHistory;
 import dk.visitationadvisor.casehistory.Erasures;
 import dk.visitationadvisor.casehistory.Erasures.Erasure;
 import dk.visitationadvisor.casehistory.Timeline;
+import dk.visitationadvisor.security.Audited;
+import dk.visitationadvisor.security.Purpose;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -34,6 +36,7 @@ class CaseController {
     @Operation(summary = "Erase a case and all its assessments and decisions",
             description = "On request, e.g. under GDPR. The erasure is logged without the case reference.")
     @DeleteMapping(path = "/{caseRef}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.ERASURE)
     Erasure erase(@PathVariable String caseRef) {
         return erasures.erase(caseRef, Erasures.Cause.REQUEST);
     }
@@ -42,6 +45,7 @@ class CaseController {
             description = "Each assessment with its concern level, statuses, recommendation, phase and escalations; "
                     + "the whole answer is at /api/v1/assessments/{assessmentId}.")
     @GetMapping(path = "/{caseRef}/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.TIMELINE)
     Timeline timeline(@PathVariable String caseRef,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(CaseHistory.MAX_PAGE_SIZE) int size) {

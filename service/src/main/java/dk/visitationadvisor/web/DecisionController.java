@@ -4,11 +4,16 @@ import dk.visitationadvisor.casehistory.Decision;
 import dk.visitationadvisor.casehistory.DecisionRequest;
 import dk.visitationadvisor.casehistory.Decisions;
 import dk.visitationadvisor.casehistory.Decisions.OverrideCount;
+import dk.visitationadvisor.casehistory.Decisions.Approval;
 import dk.visitationadvisor.casehistory.Decisions.Recorded;
+import dk.visitationadvisor.security.Audited;
+import dk.visitationadvisor.security.Purpose;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -38,16 +43,18 @@ class DecisionController {
     }
 
     @Operation(summary = "Record the caseworker's decision on an assessment",
-            description = "Followed the recommendation, or overrode it: a reason always, and for an override who "
-                    + "approved it. Recorded once; the codes an override went against are counted.")
+            description = "Followed the recommendation, or overrode it, always with a reason. Recorded once, as "
+                    + "decided by the signed-in caseworker; an override then waits for an approver's approval "
+                    + "(PUT …/decision/approval). The codes an override went against are counted.")
     @PutMapping(path = "/api/v1/assessments/{assessmentId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.DECISION)
     ResponseEntity<?> decide(@PathVariable String assessmentId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = DecisionRequest.class)))
-            @RequestBody JsonNode body) {
+            @RequestBody JsonNode body, @Parameter(hidden = true) Principal caller) {
         DecisionRequest request = requests.read(body, DecisionRequest.class);
-        Recorded recorded = decisions.record(assessmentId, request);
+        Recorded recorded = decisions.record(assessmentId, request, caller.getName());
         if (recorded instanceof Recorded.Done done) {
             return ResponseEntity.status(HttpStatus.CREATED).body(done.decision());
         }
@@ -64,8 +71,28 @@ class DecisionController {
 
     @Operation(summary = "The decision on an assessment")
     @GetMapping(path = "/api/v1/assessments/{assessmentId}/decision", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.READ_DECISION)
     Decision decision(@PathVariable String assessmentId) {
         return decisions.find(assessmentId).orElseThrow(() -> new NotFoundException("decision"));
+    }
+
+    @Operation(summary = "Approve an override of the recommendation",
+            description = "For approvers (role APPROVER), signed in: records them as approvedBy, with the time. "
+                    + "Only an override is approved, once, and never by the caseworker who decided it.")
+    @PutMapping(path = "/api/v1/assessments/{assessmentId}/decision/approval", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.APPROVAL)
+    ResponseEntity<?> approve(@PathVariable String assessmentId, @Parameter(hidden = true) Principal caller) {
+        Approval approval = decisions.approve(assessmentId, caller.getName());
+        if (approval instanceof Approval.Approved approved) {
+            return ResponseEntity.ok(approved.decision());
+        }
+        if (approval instanceof Approval.NoDecision) {
+            throw new NotFoundException("decision");
+        }
+        String problem = approval instanceof Approval.NotAnOverride ? "decision.notOverridden"
+                : approval instanceof Approval.OwnDecision ? "decision.ownOverride" : "decision.alreadyApproved";
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage(problem, null, LocaleContextHolder.getLocale())));
     }
 
     @Operation(summary = "The rule codes caseworkers have overridden, most often first",

@@ -34,7 +34,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor languageChoice = new LocaleChangeInterceptor();
         languageChoice.setParamName("lang");
         languageChoice.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(languageChoice).excludePathPatterns(API + "**");
+        // Not on the error page: its request may be a form refused for its size, whose body is not to be read.
+        registry.addInterceptor(languageChoice).excludePathPatterns(API + "**", "/error");
     }
 
     /** The API's requests by their Accept-Language header; the pages by the user's choice. */

@@ -49,6 +49,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final int LISTED_ERRORS = 100;
     /** Seconds a client is asked to wait before it tries again while the database is away. */
     static final String RETRY_AFTER_SECONDS = "5";
+    /** Seconds a client is asked to wait before it sends a batch again while too many run. */
+    static final String BATCH_RETRY_AFTER_SECONDS = "10";
     /** Jackson's message for a field given twice names the field. */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]+)\"");
 
@@ -95,6 +97,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> noScenarios(ScenariosUnavailableException ex) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
+    }
+
+    /** Too many batches running: try again once one has finished. */
+    @ExceptionHandler(TooManyBatchesException.class)
+    ResponseEntity<ProblemDetail> tooManyBatches(TooManyBatchesException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                message(ex.forAll() ? "problem.tooManyBatches.detail" : "problem.tooManyOwnBatches.detail"));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, BATCH_RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+
+    /** A body read by the handler itself (the batch) that is over its limit, or not UTF-8. */
+    @ExceptionHandler(RequestTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE, message("problem.tooLarge.detail")));
+    }
+
+    @ExceptionHandler(InvalidUtf8Exception.class)
+    ResponseEntity<Object> notUtf8(InvalidUtf8Exception ex) {
+        return invalid(message("problem.unreadable.detail"), List.of(new FieldProblem("", message("request.notUtf8"))));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -185,6 +208,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle(message("problem.internal.title"));
         problem.setProperty("incident", incident);
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * Spring's own client errors (no such address, method or content type, a parameter of the wrong
+     * type, …) say what was asked in their detail ("No static resource …", "Method 'X' is not
+     * supported", "Failed to convert value 'x'"): the detail is replaced by one that repeats nothing.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || problem.getType().equals(URI.create("about:blank")))) {
+            problem.setDetail(messages.getMessage("problem.status." + statusCode.value(), null,
+                    messages.getMessage("problem.status.other", null, LocaleContextHolder.getLocale()),
+                    LocaleContextHolder.getLocale()));
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     private String message(String code, Object... arguments) {

@@ -13,18 +13,24 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Refuses API request bodies over the limit: at once when the length is announced, and while reading
+ * Refuses request bodies over the limit: at once when the length is announced, and while reading
  * when it is not (chunked), so that no body of any size can exhaust memory. The batch endpoint and
- * rule sets have larger limits of their own; every other endpoint has the same small one. While
- * reading, it also refuses a body in UTF-8 (the default) that is not well-formed UTF-8, which Jackson
- * lets through in part (overlong forms).
+ * rule sets have larger limits of their own; every other endpoint, the caseworker's form included, has
+ * the same small one (a form's parameters Tomcat reads itself, within
+ * {@code server.tomcat.max-http-form-post-size}). The API answers 413 with a problem document, a page
+ * with the error page. While reading, it also refuses an API body in UTF-8 (the default) that is not
+ * well-formed UTF-8, which Jackson lets through in part (overlong forms). Runs before sign-in, so that
+ * nobody can make the service read a large body, signed in or not.
  */
 @Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 4)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** Rule sets are sent whole: the repository's are some 220 KB. */
@@ -48,14 +54,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = limitFor(request.getRequestURI());
+        if (!request.getRequestURI().startsWith("/api/")) {
+            if (request.getContentLengthLong() > limit) {
+                response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             String detail = messages.getMessage("problem.tooLarge.detail", null, locales.resolveLocale(request));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());

@@ -11,6 +11,11 @@ import dk.visitationadvisor.authoring.RuleSetChecks;
 import dk.visitationadvisor.authoring.RuleSetChecks.CoverageReport;
 import dk.visitationadvisor.authoring.RuleSetChecks.ScenarioReport;
 import dk.visitationadvisor.authoring.RuleSetChecks.ValidationReport;
+import dk.visitationadvisor.assessment.PlausibleDate;
+import dk.visitationadvisor.casehistory.CaseHistory;
+import dk.visitationadvisor.security.AccessAudit;
+import dk.visitationadvisor.security.Audited;
+import dk.visitationadvisor.security.Purpose;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,9 +61,13 @@ class RuleSetController {
     private final ImpactPreview impact;
     private final Activations activations;
     private final MessageSource messages;
+    private final AccessAudit audit;
+    private final CaseHistory history;
 
     RuleSetController(RequestReader requests, Candidates candidates, RuleSetChecks checks, ImpactPreview impact,
-            Activations activations, MessageSource messages) {
+            Activations activations, MessageSource messages, AccessAudit audit, CaseHistory history) {
+        this.audit = audit;
+        this.history = history;
         this.requests = requests;
         this.candidates = candidates;
         this.checks = checks;
@@ -95,11 +104,15 @@ class RuleSetController {
                     + "and per changed assessment before, after and the rules responsible. Read-only. "
                     + CANDIDATE_DESCRIPTION)
     @PostMapping(path = "/impact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(Purpose.IMPACT_PREVIEW)
     ImpactReport impact(@CandidateBody @RequestBody JsonNode body,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate to,
             @RequestParam(defaultValue = "1000") @Min(0) @Max(100_000) int limit) {
-        return impact.preview(candidate(body), from, to, limit);
+        ImpactReport report = impact.preview(candidate(body), from, to, limit);
+        // One act over many cases: one audit entry, with the candidate's version and how many cases it read.
+        audit.noteSummary("candidate " + report.candidateVersion(), history.casesAssessedBetween(from, to));
+        return report;
     }
 
     @Operation(summary = "Make a rule set live, or roll back to an earlier one",

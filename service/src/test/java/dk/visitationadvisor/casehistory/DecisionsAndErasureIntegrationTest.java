@@ -2,6 +2,7 @@ package dk.visitationadvisor.casehistory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,13 +20,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest
 @AutoConfigureMockMvc
-@WithMockUser(roles = {"CASEWORKER", "RULE_AUTHOR", "ADMIN"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:decisions-and-erasure;DB_CLOSE_DELAY=-1")
+@WithMockUser(username = "anna", roles = {"CASEWORKER", "RULE_AUTHOR", "ADMIN"})
 class DecisionsAndErasureIntegrationTest {
 
     @Autowired
@@ -67,7 +70,7 @@ class DecisionsAndErasureIntegrationTest {
 
         decide(id, """
                 {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT",
-                 "reason": "Familien har en stabil bolig og ønsker støtte hjemme.", "decidedBy": "caseworker-17"}
+                 "reason": "Familien har en stabil bolig og ønsker støtte hjemme."}
                 """)
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.outcome").value("FOLLOWED"))
@@ -75,7 +78,7 @@ class DecisionsAndErasureIntegrationTest {
 
         mvc.perform(get("/api/v1/cases/{caseRef}/assessments", caseRef))
                 .andExpect(jsonPath("$.assessments[0].decision.outcome").value("FOLLOWED"))
-                .andExpect(jsonPath("$.assessments[0].decision.decidedBy").value("caseworker-17"));
+                .andExpect(jsonPath("$.assessments[0].decision.decidedBy").value("anna"));
     }
 
     @Test
@@ -85,29 +88,61 @@ class DecisionsAndErasureIntegrationTest {
 
         decide(id, """
                 {"outcome": "OVERRIDDEN", "decidedProgramme": "FAMILY_PLACEMENT",
-                 "reason": "Familien har brug for skærmede omgivelser.", "decidedBy": "caseworker-17",
-                 "approvedBy": "team-leader-3"}
+                 "reason": "Familien har brug for skærmede omgivelser."}
                 """)
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.wentAgainst", hasItem("PREF-LEAST-INTRUSIVE")))
-                .andExpect(jsonPath("$.approvedBy").value("team-leader-3"));
+                .andExpect(jsonPath("$.approvedBy").doesNotExist());
 
         assertThat(overrides("PREF-LEAST-INTRUSIVE")).isEqualTo(before + 1);
     }
 
+    /** Finding: decidedBy and approvedBy were free text; now the people signed in when they decided and approved. */
     @Test
-    void refusesAnOverrideWithoutWhoApprovedIt() throws Exception {
-        decide(assess(newCase()), """
-                {"outcome": "OVERRIDDEN", "decidedProgramme": "NONE", "reason": "x", "decidedBy": "caseworker-17"}
+    void decidedByAndApprovedByAreThePeopleSignedInNotFreeText() throws Exception {
+        String id = assess(newCase());
+        decide(id, """
+                {"outcome": "OVERRIDDEN", "decidedProgramme": "NONE", "reason": "x", "decidedBy": "someone-else",
+                 "approvedBy": "team-leader-3"}
                 """)
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("approvedBy"));
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("approvedBy", "decidedBy")));
+        decide(id, """
+                {"outcome": "OVERRIDDEN", "decidedProgramme": "NONE", "reason": "x"}
+                """)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.decidedBy").value("anna"))
+                .andExpect(jsonPath("$.approvedBy").doesNotExist());
+
+        // Nobody approves their own override; an approver does, signed in, once.
+        mvc.perform(put("/api/v1/assessments/{id}/decision/approval", id)
+                        .with(user("anna").roles("CASEWORKER", "APPROVER")))
+                .andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/assessments/{id}/decision/approval", id).with(user("bo").roles("APPROVER")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decidedBy").value("anna"))
+                .andExpect(jsonPath("$.approvedBy").value("bo"))
+                .andExpect(jsonPath("$.approvedAt").isNotEmpty());
+        mvc.perform(put("/api/v1/assessments/{id}/decision/approval", id).with(user("cy").roles("APPROVER")))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/assessments/{id}/decision", id))
+                .andExpect(jsonPath("$.approvedBy").value("bo"));
+    }
+
+    @Test
+    void aDecisionThatFollowedTheRecommendationNeedsNoApproval() throws Exception {
+        String id = assess(newCase());
+        decide(id, """
+                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "x"}
+                """).andExpect(status().isCreated());
+        mvc.perform(put("/api/v1/assessments/{id}/decision/approval", id).with(user("bo").roles("APPROVER")))
+                .andExpect(status().isConflict());
     }
 
     @Test
     void refusesFollowedForAnotherProgrammeThanTheRecommendedOne() throws Exception {
         decide(assess(newCase()), """
-                {"outcome": "FOLLOWED", "decidedProgramme": "FAMILY_PLACEMENT", "reason": "x", "decidedBy": "cw"}
+                {"outcome": "FOLLOWED", "decidedProgramme": "FAMILY_PLACEMENT", "reason": "x"}
                 """)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("decidedProgramme"));
@@ -117,7 +152,7 @@ class DecisionsAndErasureIntegrationTest {
     void keepsTheFirstDecisionOnRecord() throws Exception {
         String id = assess(newCase());
         String followed = """
-                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "x", "decidedBy": "cw"}
+                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "x"}
                 """;
         decide(id, followed).andExpect(status().isCreated());
         decide(id, followed).andExpect(status().isConflict());
@@ -126,7 +161,7 @@ class DecisionsAndErasureIntegrationTest {
     @Test
     void answersADecisionOnAnUnknownAssessmentWithNotFound() throws Exception {
         decide(UUID.randomUUID().toString(), """
-                {"outcome": "FOLLOWED", "decidedProgramme": "NONE", "reason": "x", "decidedBy": "cw"}
+                {"outcome": "FOLLOWED", "decidedProgramme": "NONE", "reason": "x"}
                 """)
                 .andExpect(status().isNotFound());
     }
@@ -137,7 +172,7 @@ class DecisionsAndErasureIntegrationTest {
         String id = assess(caseRef);
         assess(caseRef);
         decide(id, """
-                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "x", "decidedBy": "cw"}
+                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "x"}
                 """).andExpect(status().isCreated());
 
         String erasure = mvc.perform(delete("/api/v1/cases/{caseRef}", caseRef))

@@ -41,4 +41,13 @@ class BootstrapAccountIntegrationTest {
         assertThatThrownBy(() -> start("--server.address=0.0.0.0"))
                 .hasStackTraceContaining("Bootstrap accounts are for a service on loopback");
     }
+
+    /** Finding: an account could be made with the password 000000000000; the bootstrap's is checked too. */
+    @Test
+    void refusesToStartWithAGuessableBootstrapPassword() {
+        for (String weak : new String[] {"000000000000", "admin1234567", "short"}) {
+            assertThatThrownBy(() -> start("--advisor.security.bootstrap.password=" + weak))
+                    .hasStackTraceContaining("does not meet the password policy");
+        }
+    }
 }

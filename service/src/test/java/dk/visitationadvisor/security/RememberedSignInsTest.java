@@ -3,28 +3,29 @@ package dk.visitationadvisor.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 class RememberedSignInsTest {
 
-    private Instant now = Instant.parse("2026-11-24T00:00:00Z");
+    private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger checks = new AtomicInteger();
     /** Stands in for bcrypt: counts every check; "right" is the only right password. */
     private final AuthenticationProvider checked = new AuthenticationProvider() {
         @Override
-        public org.springframework.security.core.Authentication authenticate(
-                org.springframework.security.core.Authentication attempt) {
+        public Authentication authenticate(Authentication attempt) {
             checks.incrementAndGet();
             if (!"right".equals(attempt.getCredentials())) {
                 throw new BadCredentialsException("wrong");
@@ -38,56 +39,48 @@ class RememberedSignInsTest {
             return true;
         }
     };
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+    private final LoginLockout lockout = new LoginLockout(new TokenBuckets().bucketsInMemory(1000), 2,
+            Duration.ofMinutes(15));
+    private final RememberedSignIns signIns = new RememberedSignIns(checked, lockout, Duration.ofMinutes(1),
+            (Ticker) nanos::get);
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
-    private final LoginThrottle throttle = new LoginThrottle(2, Duration.ofMinutes(15), clock);
-    private final RememberedSignIns signIns = new RememberedSignIns(checked, throttle, Duration.ofMinutes(1), clock);
-
-    private static UsernamePasswordAuthenticationToken attempt(String password) {
-        return UsernamePasswordAuthenticationToken.unauthenticated("system", password);
+    private static UsernamePasswordAuthenticationToken attempt(String password, String client) {
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated("system",
+                password);
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(client);
+        attempt.setDetails(new WebAuthenticationDetails(request));
+        return attempt;
     }
 
     @Test
     void checksARightPasswordOnceAWhileAndAWrongOneEveryTime() {
-        assertThat(signIns.authenticate(attempt("right")).isAuthenticated()).isTrue();
-        assertThat(signIns.authenticate(attempt("right")).getAuthorities()).hasSize(1);
+        assertThat(signIns.authenticate(attempt("right", "10.0.0.1")).isAuthenticated()).isTrue();
+        assertThat(signIns.authenticate(attempt("right", "10.0.0.1")).getAuthorities()).hasSize(1);
         assertThat(checks).hasValue(1);
 
-        assertThatThrownBy(() -> signIns.authenticate(attempt("wrong"))).isInstanceOf(BadCredentialsException.class);
-        assertThatThrownBy(() -> signIns.authenticate(attempt("wrong"))).isInstanceOf(BadCredentialsException.class);
-        assertThat(checks).hasValue(3);
+        assertThatThrownBy(() -> signIns.authenticate(attempt("wrong", "10.0.0.1")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(checks).hasValue(2);
 
-        now = now.plus(Duration.ofSeconds(61));
-        signIns.authenticate(attempt("right"));
-        assertThat(checks).as("after the memory runs out").hasValue(4);
+        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        signIns.authenticate(attempt("right", "10.0.0.1"));
+        assertThat(checks).as("after the memory runs out").hasValue(3);
 
         signIns.forgetAll();
-        signIns.authenticate(attempt("right"));
-        assertThat(checks).as("after an account changed").hasValue(5);
+        signIns.authenticate(attempt("right", "10.0.0.1"));
+        assertThat(checks).as("after an account changed").hasValue(4);
     }
 
     @Test
-    void aLockedAccountIsAlwaysCheckedEvenWithARememberedPassword() {
-        signIns.authenticate(attempt("right"));
+    void aLockedClientIsRefusedEvenWithARememberedPasswordWhileAnotherClientSignsIn() {
+        signIns.authenticate(attempt("right", "10.0.0.1"));
         for (int i = 0; i < 2; i++) {
-            throttle.failed(new AuthenticationFailureBadCredentialsEvent(attempt("guess"),
-                    new BadCredentialsException("wrong")));
+            assertThatThrownBy(() -> signIns.authenticate(attempt("guess", "10.6.6.6")))
+                    .isInstanceOf(BadCredentialsException.class);
         }
-        signIns.authenticate(attempt("right"));
-        assertThat(checks).hasValue(2);
+        assertThatThrownBy(() -> signIns.authenticate(attempt("right", "10.6.6.6"))).isInstanceOf(LockedException.class);
+        assertThat(signIns.authenticate(attempt("right", "10.0.0.1")).isAuthenticated())
+                .as("the owner, from elsewhere").isTrue();
     }
 }

@@ -30,6 +30,13 @@ public final class TestAccount implements LauncherSessionListener {
         return System.getProperty(PROPERTY);
     }
 
+    /** A new random password that meets the password policy, for an account a test makes. */
+    public static String newPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** The value of an {@code Authorization} header that signs in as the test account. */
     public static String basicAuthorization() {
         return "Basic " + Base64.getEncoder().encodeToString((USERNAME + ":" + password())
