@@ -69,7 +69,7 @@ public class AssessmentBenchmark {
         Optional<PreviousAssessment> previous = store.latest(request.caseRef(), request.assessmentDate())
                 .map(stored -> new PreviousAssessment(stored.id(), stored.assessmentDate(),
                         dk.visitationadvisor.facts.ConcernLevel.valueOf(stored.concernLevel()), stored.ors(),
-                        dk.visitationadvisor.facts.Rater.valueOf(stored.orsRater())));
+                        dk.visitationadvisor.facts.Rater.valueOf(stored.orsRater()), List.of()));
         facts = FamilyFacts.of(request, request.assessmentDate(), previous);
     }
 

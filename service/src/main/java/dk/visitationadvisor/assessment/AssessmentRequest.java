@@ -70,13 +70,17 @@ public record AssessmentRequest(
             @Schema(description = "Agreement on voluntary retention (tilbageholdelse) during pregnancy")
             Boolean retentionAgreement,
             MentalIllness mentalIllness,
-            CognitiveFunction cognitiveFunction) {
+            CognitiveFunction cognitiveFunction,
+            @Schema(description = "Whether the parent takes part in the programme; absent or null means takes part. "
+                    + "A parent who does not take part does not exclude the other parent and the child")
+            Boolean participates) {
     }
 
     /** The programme the family is in, and the phase the caseworker judges it to be in. */
     public record Course(
             @Schema(description = "Required when a course is given") @NotNull Programme programme,
-            @Schema(example = "2026-09-01") @PastOrPresent @PlausibleDate LocalDate startDate,
+            @Schema(description = "The day the course began: its referral. Entry criteria on age and stage are judged "
+                    + "on this day; unknown leaves them unjudged", example = "2026-09-01") @PastOrPresent @PlausibleDate LocalDate startDate,
             Phase phase,
             @Schema(description = "The date the current phase began, e.g. the first day of the residential stay")
             @PastOrPresent @PlausibleDate LocalDate phaseStartDate,
@@ -85,7 +89,8 @@ public record AssessmentRequest(
             @Schema(description = "Family placement: a discharge plan (udslusningsplan) is agreed") Boolean dischargePlan,
             @Schema(description = "Family placement: concrete agreements with the family's network are made")
             Boolean networkAgreements,
-            @Schema(description = "Family placement: a safety plan (sikkerhedsplan) is agreed") Boolean safetyPlan) {
+            @Schema(description = "A safety plan (sikkerhedsplan) is agreed: in a family placement's discharge, and "
+                    + "wherever violence in close relations is reported during a course") Boolean safetyPlan) {
     }
 
     /** Instrument scores; leave out what was not measured. */

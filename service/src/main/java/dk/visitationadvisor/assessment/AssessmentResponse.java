@@ -16,7 +16,12 @@ import java.util.List;
  * @param escalations the triggers that fired, the most urgent first
  * @param visitPlan how often to visit in the current phase; null when no programme is recommended and
  *        no course is running
- * @param followUps what falls due, the soonest first
+ * @param followUps what falls due, the soonest first: the checks and milestones of the phase and the next
+ *        steps the sources give, each dated, with its source
+ * @param resources what the recommended programme (or the running course's) takes: its team and its
+ *        cost, as the sources give them
+ * @param lawReferences each paragraph the sources cite beside the paragraph in force today (barnets lov),
+ *        each mapping ours until a domain expert confirms it
  * @param abstentions the triggers that could not be judged, and why
  * @param missingInformation every input field (or {@code parameter:name}) whose absence left a
  *        criterion unknown or a trigger unjudged
@@ -24,8 +29,9 @@ import java.util.List;
  */
 public record AssessmentResponse(String assessmentId, String caseRef, LocalDate assessmentDate, String rulesetVersion,
         List<ProgrammeResult> programmes, Programme recommendedProgramme, List<Reason> recommendationReasons,
-        List<Escalation> escalations, VisitPlan visitPlan, List<FollowUp> followUps, List<Reason> abstentions,
-        List<String> missingInformation, List<String> firedRules) {
+        List<Escalation> escalations, VisitPlan visitPlan, List<FollowUp> followUps, List<Reason> resources,
+        List<LawReference> lawReferences, List<Reason> abstentions, List<String> missingInformation,
+        List<String> firedRules) {
 
     /** One programme's status, with every reason behind it. */
     public record ProgrammeResult(Programme programme, Status status, List<Reason> reasons) {
@@ -40,16 +46,30 @@ public record AssessmentResponse(String assessmentId, String caseRef, LocalDate 
      * How often to visit in the current phase, with the reasons: how the phase was found, the base
      * range, each adjustment and each constraint.
      *
-     * @param visitsPerWeek null where the sources give no number for the phase
+     * @param visitsPerWeek null where the sources give no number for the phase, or where no number is
+     *        advised (the authority decides on a placement now)
+     * @param visitsPerWeekReason why {@code visitsPerWeek} is null, in the caseworker's language; null when
+     *        it is not
      */
-    public record VisitPlan(Programme programme, Phase phase, VisitsPerWeek visitsPerWeek, List<Reason> reasons) {
+    public record VisitPlan(Programme programme, Phase phase, VisitsPerWeek visitsPerWeek, String visitsPerWeekReason,
+            List<Reason> reasons) {
     }
 
     /** A range of visits or contacts a week; either bound may be null. */
     public record VisitsPerWeek(Integer min, Integer max) {
     }
 
-    /** Something that falls due on a date. */
-    public record FollowUp(String code, LocalDate due, String text, String source, List<String> facts, String rule) {
+    /** Something that falls due on a date: a check, a milestone or a next step, with the source's words. */
+    public record FollowUp(String code, LocalDate due, String text, String source, List<String> facts, String rule,
+            List<String> quotes, boolean localPolicy) {
+    }
+
+    /**
+     * A paragraph a source cites ({@code cited}, e.g. "serviceloven § 50") beside the paragraph in force
+     * today ({@code today}, e.g. "barnets lov § 20"). {@code confirmed} is false while the mapping is
+     * ours, not yet confirmed by a domain expert; the text says so.
+     */
+    public record LawReference(String code, String cited, String today, boolean confirmed, String text,
+            String source, List<String> quotes, String rule) {
     }
 }

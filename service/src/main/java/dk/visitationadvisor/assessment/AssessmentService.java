@@ -2,8 +2,10 @@ package dk.visitationadvisor.assessment;
 
 import dk.visitationadvisor.assessment.AssessmentResponse.Escalation;
 import dk.visitationadvisor.assessment.AssessmentResponse.FollowUp;
+import dk.visitationadvisor.assessment.AssessmentResponse.LawReference;
 import dk.visitationadvisor.assessment.AssessmentResponse.ProgrammeResult;
 import dk.visitationadvisor.assessment.AssessmentResponse.VisitPlan;
+import dk.visitationadvisor.assessment.AssessmentResponse.VisitsPerWeek;
 import dk.visitationadvisor.assessment.AssessmentRequest.Measurements;
 import dk.visitationadvisor.casehistory.AssessmentStore;
 import dk.visitationadvisor.casehistory.StoredAssessment;
@@ -18,8 +20,12 @@ import dk.visitationadvisor.facts.Outcome;
 import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.facts.ProgrammeStatus;
 import dk.visitationadvisor.facts.PreviousAssessment;
+import dk.visitationadvisor.facts.PreviousAssessment.PreviousParent;
+import dk.visitationadvisor.facts.ProgrammeResource;
 import dk.visitationadvisor.facts.Rater;
 import dk.visitationadvisor.facts.Recommendation;
+import dk.visitationadvisor.facts.RiskFactorType;
+import dk.visitationadvisor.facts.SubstanceUse;
 import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
@@ -72,8 +78,7 @@ public class AssessmentService {
      */
     public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy) {
         LocalDate assessmentDate = assessmentDate(request);
-        Answer answer = answer(engine(), request, locale, requestedBy,
-                store.latestWithoutBodies(request.caseRef(), assessmentDate));
+        Answer answer = answer(engine(), request, locale, requestedBy, previous(request, assessmentDate));
         store.save(answer.stored(), answer.ruleSet());
         return answer.answered();
     }
@@ -120,8 +125,23 @@ public class AssessmentService {
     public AssessmentResponse preview(AssessmentRequest request, Locale locale, boolean withHistory) {
         LocalDate assessmentDate = assessmentDate(request);
         return respond(request, assessmentDate, evaluate(engine(), request, assessmentDate,
-                withHistory ? store.latestWithoutBodies(request.caseRef(), assessmentDate) : Optional.empty()),
-                locale);
+                withHistory ? previous(request, assessmentDate) : Optional.empty()), locale);
+    }
+
+    /**
+     * The case's latest assessment on or before the date, what this one compares with. Its request is
+     * read only when a trigger compares parents with it (a parent's active substance use or violence
+     * in close relations during a course); otherwise the stored columns do, without the bodies.
+     */
+    Optional<StoredAssessment> previous(AssessmentRequest request, LocalDate assessmentDate) {
+        return comparesParents(request) ? store.latest(request.caseRef(), assessmentDate)
+                : store.latestWithoutBodies(request.caseRef(), assessmentDate);
+    }
+
+    private static boolean comparesParents(AssessmentRequest request) {
+        return request.course() != null && request.parents() != null && request.parents().stream()
+                .anyMatch(parent -> parent.substanceUse() == SubstanceUse.ACTIVE_IN_TREATMENT
+                        || (parent.riskFactors() != null && parent.riskFactors().contains(RiskFactorType.DOMESTIC_VIOLENCE)));
     }
 
     /**
@@ -148,20 +168,26 @@ public class AssessmentService {
      *
      * @throws RulesFailedException when a rule fails on this family
      */
-    private static Evaluation evaluate(RuleEngine engine, AssessmentRequest request, LocalDate assessmentDate,
+    private Evaluation evaluate(RuleEngine engine, AssessmentRequest request, LocalDate assessmentDate,
             Optional<StoredAssessment> previous) {
         try {
-            return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous.map(AssessmentService::asFact)),
+            return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous.map(this::asFact)),
                     assessmentDate);
         } catch (RuleEvaluationException e) {
             throw new RulesFailedException(e);
         }
     }
 
-    private static PreviousAssessment asFact(StoredAssessment stored) {
+    /** The earlier assessment as the rules see it; its parents only when its request was read. */
+    private PreviousAssessment asFact(StoredAssessment stored) {
+        List<PreviousParent> parents = stored.requestJson() == null ? List.of()
+                : Objects.requireNonNullElse(json.readValue(stored.requestJson(), AssessmentRequest.class).parents(),
+                        List.<AssessmentRequest.Parent>of()).stream()
+                        .map(parent -> new PreviousParent(parent.substanceUse(), parent.riskFactors()))
+                        .toList();
         return new PreviousAssessment(stored.id(), stored.assessmentDate(),
                 stored.concernLevel() == null ? null : ConcernLevel.valueOf(stored.concernLevel()), stored.ors(),
-                stored.orsRater() == null ? null : Rater.valueOf(stored.orsRater()));
+                stored.orsRater() == null ? null : Rater.valueOf(stored.orsRater()), parents);
     }
 
     private AssessmentResponse respond(AssessmentRequest request, LocalDate assessmentDate, Evaluation evaluation,
@@ -191,6 +217,14 @@ public class AssessmentService {
                         .thenComparing(dk.visitationadvisor.facts.FollowUp::code))
                 .map(explain::followUp)
                 .toList();
+        List<Reason> resources = evaluation.resources().stream()
+                .sorted(Comparator.comparing(ProgrammeResource::programme).thenComparing(ProgrammeResource::code))
+                .map(r -> explain.reason(r.rule(), null, r.facts(), List.of()))
+                .toList();
+        List<LawReference> lawReferences = evaluation.lawReferences().stream()
+                .sorted(Comparator.comparing(dk.visitationadvisor.facts.LawReference::code))
+                .map(explain::lawReference)
+                .toList();
 
         TreeSet<String> missing = new TreeSet<>();
         evaluation.findings().forEach(finding -> missing.addAll(finding.missing()));
@@ -199,8 +233,8 @@ public class AssessmentService {
 
         return new AssessmentResponse(UUID.randomUUID().toString(), request.caseRef(), assessmentDate,
                 evaluation.ruleSet().version(), programmes, recommendedProgramme(recommendations),
-                recommendationReasons, escalations, visitPlan(evaluation, explain), followUps, abstentions,
-                List.copyOf(missing), evaluation.firedRules());
+                recommendationReasons, escalations, visitPlan(evaluation, explain), followUps, resources,
+                lawReferences, abstentions, List.copyOf(missing), evaluation.firedRules());
     }
 
     private static ProgrammeResult programmeResult(Evaluation evaluation, Programme programme, Explanations explain) {
@@ -233,8 +267,18 @@ public class AssessmentService {
         evaluation.planNotes().forEach(note -> reasons.add(explain.reason(note.rule(), null, note.facts(), List.of())));
         evaluation.visitRanges().forEach(range -> reasons.add(explain.reason(range.rule(), null, range.facts(), List.of())));
         reasons.sort(Comparator.comparing(Reason::kind).thenComparing(Reason::code).thenComparing(Reason::rule));
-        return new VisitPlan(phase.programme(), phase.phase(), VisitRanges.inForce(evaluation.visitRanges()),
-                List.copyOf(reasons));
+        VisitsPerWeek visits = VisitRanges.inForce(evaluation.visitRanges());
+        return new VisitPlan(phase.programme(), phase.phase(), visits,
+                visits == null ? whyNoNumber(evaluation, explain) : null, List.copyOf(reasons));
+    }
+
+    /** The texts of the rules that left the visits without a number: the phase's, or the adjustment's. */
+    private static String whyNoNumber(Evaluation evaluation, Explanations explain) {
+        List<String> texts = VisitRanges.deciding(evaluation.visitRanges()).stream()
+                .map(range -> explain.reason(range.rule(), null, range.facts(), List.of()).text())
+                .distinct()
+                .toList();
+        return texts.isEmpty() ? null : String.join(" ", texts);
     }
 
     /** Explains statements in one language, against the rule set and parameters of one evaluation. */
@@ -263,7 +307,13 @@ public class AssessmentService {
         FollowUp followUp(dk.visitationadvisor.facts.FollowUp followUp) {
             Reason reason = reason(followUp.rule(), null, followUp.facts(), List.of());
             return new FollowUp(followUp.code(), followUp.due(), reason.text(), reason.source(), reason.facts(),
-                    followUp.rule());
+                    followUp.rule(), reason.quotes(), reason.localPolicy());
+        }
+
+        LawReference lawReference(dk.visitationadvisor.facts.LawReference law) {
+            Reason reason = reason(law.rule(), null, law.facts(), List.of());
+            return new LawReference(law.code(), law.cited(), law.today(), law.confirmed(), reason.text(),
+                    reason.source(), reason.quotes(), law.rule());
         }
     }
 }

@@ -125,7 +125,7 @@ public class BatchAssessments {
             try {
                 LocalDate date = assessments.assessmentDate(family);
                 Optional<StoredAssessment> previous = Stream.concat(
-                                store.latestWithoutBodies(family.caseRef(), date).stream(),
+                                assessments.previous(family, date).stream(),
                                 earlierInBatch.stream().filter(earlier -> !earlier.assessmentDate().isAfter(date)))
                         .max(NEWEST);
                 Answer answer = assessments.answer(engine, family, locale, requestedBy, previous);

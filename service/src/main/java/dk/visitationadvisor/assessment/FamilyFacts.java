@@ -42,7 +42,7 @@ final class FamilyFacts {
             facts.add(new Parent(number, parent.role(),
                     parent.riskFactors() == null ? null : List.copyOf(parent.riskFactors()), parent.substanceUse(),
                     parent.wantsSubstanceTreatment(), parent.retentionAgreement(), parent.mentalIllness(),
-                    parent.cognitiveFunction()));
+                    parent.cognitiveFunction(), parent.participates()));
         }
         AssessmentRequest.Concern concern = Objects.requireNonNullElse(request.concern(),
                 new AssessmentRequest.Concern(null, null, null, null));
@@ -53,7 +53,7 @@ final class FamilyFacts {
         if (course != null) {
             facts.add(Course.of(course.programme(), course.startDate(), course.phase(), course.phaseStartDate(),
                     course.statusLetterSent(), course.dischargePlan(), course.networkAgreements(), course.safetyPlan(),
-                    assessmentDate));
+                    request.child() == null ? null : request.child().birthDate(), assessmentDate));
         }
         AssessmentRequest.Measurements m = Objects.requireNonNullElse(request.measurements(),
                 new AssessmentRequest.Measurements(null, null, null, null, null, null, null, null, null, null, null));

@@ -16,9 +16,14 @@ final class VisitRanges {
     private VisitRanges() {
     }
 
-    static VisitsPerWeek inForce(List<VisitRange> ranges) {
+    /** The ranges that decide the visits: the adjusted ones when there are any, else the base ranges. */
+    static List<VisitRange> deciding(List<VisitRange> ranges) {
         List<VisitRange> adjusted = ranges.stream().filter(VisitRange::adjusted).toList();
-        List<VisitRange> inForce = adjusted.isEmpty() ? ranges : adjusted;
+        return adjusted.isEmpty() ? ranges : adjusted;
+    }
+
+    static VisitsPerWeek inForce(List<VisitRange> ranges) {
+        List<VisitRange> inForce = deciding(ranges);
         if (inForce.isEmpty()) {
             return null;
         }

@@ -22,7 +22,7 @@ public final class ScenarioCheck {
 
     private static final Set<String> EXPECT_KEYS = Set.of("programmes", "recommendedProgramme",
             "recommendationReasons", "missingInformation", "absent", "escalations", "abstained", "visitPlan",
-            "followUps");
+            "followUps", "resources", "lawReferences");
 
     private ScenarioCheck() {
     }
@@ -62,6 +62,10 @@ public final class ScenarioCheck {
                     .forEach(e -> differences.add(code + " must not fire, but rule \"" + e.rule() + "\" raised it"));
             actual.followUps().stream().filter(f -> f.code().equals(code))
                     .forEach(f -> differences.add(code + " must not fall due, but rule \"" + f.rule() + "\" set it"));
+            actual.resources().stream().filter(r -> r.code().equals(code))
+                    .forEach(r -> differences.add(code + " must not be shown, but rule \"" + r.rule() + "\" gave it"));
+            actual.lawReferences().stream().filter(l -> l.code().equals(code))
+                    .forEach(l -> differences.add(code + " must not be shown, but rule \"" + l.rule() + "\" gave it"));
         }
         for (Map.Entry<String, JsonNode> escalation : expect.path("escalations").properties()) {
             List<String> was = actual.escalations().stream().filter(e -> e.code().equals(escalation.getKey()))
@@ -73,6 +77,8 @@ public final class ScenarioCheck {
             }
         }
         exactSet(expect, "abstained", actual.abstentions().stream().map(Reason::code), differences);
+        exactSet(expect, "resources", actual.resources().stream().map(Reason::code), differences);
+        exactSet(expect, "lawReferences", actual.lawReferences().stream().map(l -> l.code()), differences);
         if (expect.has("visitPlan")) {
             checkVisitPlan(expect.get("visitPlan"), actual.visitPlan(), differences);
         }

@@ -304,8 +304,8 @@ final class FamilyForm {
     }
 
     private static Section parent(int index) {
-        return new Section("parent", index, Stream.of("role", "riskFactors", "substanceUse", "wantsSubstanceTreatment",
-                "retentionAgreement", "mentalIllness", "cognitiveFunction")
+        return new Section("parent", index, Stream.of("role", "participates", "riskFactors", "substanceUse",
+                "wantsSubstanceTreatment", "retentionAgreement", "mentalIllness", "cognitiveFunction")
                 .map(name -> field("parents[" + index + "]." + name))
                 .toList());
     }

@@ -63,7 +63,11 @@ class Labels {
     public String value(String path, String value) {
         Matcher note = NOTE.matcher(value);
         if (note.matches()) {
-            return value(path, note.group(1)) + note.group(2);
+            String tag = note.group(2).strip();
+            return value(path, note.group(1)) + " " + message("value.note." + tag.substring(1, tag.length() - 1), tag);
+        }
+        if (path.equals("escalation")) {
+            return code(value);
         }
         if (value.startsWith("[") && value.endsWith("]")) {
             String inner = value.substring(1, value.length() - 1).trim();

@@ -3,6 +3,7 @@ package dk.visitationadvisor.explanation;
 import dk.visitationadvisor.facts.FactRef;
 import dk.visitationadvisor.facts.Outcome;
 import dk.visitationadvisor.facts.Parameters;
+import dk.visitationadvisor.ruleengine.ParameterCatalogue;
 import dk.visitationadvisor.ruleengine.RuleDescription;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.SourcePassage;
@@ -29,20 +30,25 @@ public class Explainer {
         Map<String, Object> used = new LinkedHashMap<>();
         rule.parameters().forEach(name -> used.put(name, parameters.get(name)));
         boolean localPolicy = rule.localPolicy() || facts.stream().anyMatch(FactRef::localPolicy);
-        return new Reason(rule.code(), rule.name(), rule.kind(), outcome, text(rule, localPolicy, parameters, locale),
+        return new Reason(rule.code(), rule.name(), rule.kind(), outcome,
+                text(rule, localPolicy, parameters, ruleSet.parameters(), locale),
                 String.join("; ", sources.stream().map(SourcePassage::citation).toList()),
                 sources.stream().map(SourcePassage::quote).toList(),
                 facts.stream().map(FactRef::toString).toList(), used, missing, localPolicy);
     }
 
     /**
-     * The rule's text with {parameter} placeholders filled in, marked when it is local policy. Read
+     * The rule's text with {parameter} placeholders filled in, marked when it is local policy: the whole
+     * text when the rule is, else each value of a local-policy parameter ({@code local: true} in
+     * parameters.yaml), so that every number the sources do not give is marked where it is shown. Read
      * with indexOf, not a regular expression: this runs for every reason of every assessment.
      */
-    String text(RuleDescription rule, boolean localPolicy, Parameters parameters, Locale locale) {
+    String text(RuleDescription rule, boolean localPolicy, Parameters parameters, ParameterCatalogue catalogue,
+            Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
         String template = rule.text(locale);
         String marker = !localPolicy ? "" : english ? "[Local policy] " : "[Lokal praksis] ";
+        String localValue = localPolicy ? "" : english ? " (local policy)" : " (lokal praksis)";
         int open = template.indexOf('{');
         if (open < 0) {
             return marker.isEmpty() ? template : marker + template;
@@ -59,9 +65,13 @@ public class Explainer {
                 from = close + 1;
                 continue;
             }
-            Object value = parameters.get(template.substring(open + 1, close));
+            String name = template.substring(open + 1, close);
+            Object value = parameters.get(name);
             text.append(template, from, open)
                     .append(value != null ? value.toString() : english ? "(not set)" : "(ikke fastsat)");
+            if (value != null && catalogue != null && catalogue.isLocal(name)) {
+                text.append(localValue);
+            }
             from = close + 1;
         }
         return text.append(template, from, template.length()).toString();

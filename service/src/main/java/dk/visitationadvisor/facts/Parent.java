@@ -5,10 +5,13 @@ import java.util.List;
 /**
  * One parent, numbered from 0 in the order of the request. A null field is unknown; an empty
  * {@code riskFactors} list means none of the yes/no risk factors applies.
+ *
+ * @param participates whether the parent takes part in the programme; null (unknown) counts as taking
+ *        part, so that only a parent known to stay out is left out of the parent-level exclusions
  */
 public record Parent(int number, ParentRole role, List<RiskFactorType> riskFactors, SubstanceUse substanceUse,
         Boolean wantsSubstanceTreatment, Boolean retentionAgreement, MentalIllness mentalIllness,
-        CognitiveFunction cognitiveFunction) implements InputFact {
+        CognitiveFunction cognitiveFunction, Boolean participates) implements InputFact {
 
     @Override
     public String path() {

@@ -30,6 +30,10 @@ public enum RuleKind {
     ADJUSTMENT,
     /** States a constraint on how visits are made (awake time, weekends, phone availability). */
     CONSTRAINT,
-    /** Sets a follow-up and the date it falls due. */
-    FOLLOW_UP
+    /** Sets a follow-up, or a next step the sources give, and the date it falls due. */
+    FOLLOW_UP,
+    /** States what a programme takes: its team or its cost, as the source gives them. */
+    RESOURCES,
+    /** Sets a paragraph a source cites beside the paragraph of the law in force today. */
+    LAW
 }

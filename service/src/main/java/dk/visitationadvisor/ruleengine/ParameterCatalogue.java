@@ -61,4 +61,10 @@ public record ParameterCatalogue(Map<String, ParameterDefinition> definitions) {
     public boolean defines(String name) {
         return definitions.containsKey(name);
     }
+
+    /** True for a local-policy parameter ({@code local: true}): a number the sources do not give. */
+    public boolean isLocal(String name) {
+        ParameterDefinition definition = definitions.get(name);
+        return definition != null && definition.local();
+    }
 }

@@ -5,10 +5,12 @@ import dk.visitationadvisor.facts.CurrentPhase;
 import dk.visitationadvisor.facts.Escalation;
 import dk.visitationadvisor.facts.Finding;
 import dk.visitationadvisor.facts.FollowUp;
+import dk.visitationadvisor.facts.LawReference;
 import dk.visitationadvisor.facts.PlanNote;
 import dk.visitationadvisor.facts.VisitRange;
 import dk.visitationadvisor.facts.Parameters;
 import dk.visitationadvisor.facts.Programme;
+import dk.visitationadvisor.facts.ProgrammeResource;
 import dk.visitationadvisor.facts.ProgrammeStatus;
 import dk.visitationadvisor.facts.Recommendation;
 import java.time.LocalDate;
@@ -149,6 +151,8 @@ public class RuleEngine {
         List<VisitRange> visitRanges = new ArrayList<>();
         List<PlanNote> planNotes = new ArrayList<>();
         List<FollowUp> followUps = new ArrayList<>();
+        List<ProgrammeResource> resources = new ArrayList<>(2);
+        List<LawReference> lawReferences = new ArrayList<>();
         for (Object fact : session.getObjects()) {
             if (fact instanceof Finding finding) {
                 findings.add(finding);
@@ -168,12 +172,16 @@ public class RuleEngine {
                 planNotes.add(note);
             } else if (fact instanceof FollowUp followUp) {
                 followUps.add(followUp);
+            } else if (fact instanceof ProgrammeResource resource) {
+                resources.add(resource);
+            } else if (fact instanceof LawReference law) {
+                lawReferences.add(law);
             }
         }
         return new Evaluation(rules, parameters, List.copyOf(findings), List.copyOf(statuses),
                 List.copyOf(recommendations), List.copyOf(phases), List.copyOf(escalations),
                 List.copyOf(abstentions), List.copyOf(visitRanges), List.copyOf(planNotes), List.copyOf(followUps),
-                List.copyOf(fired));
+                List.copyOf(resources), List.copyOf(lawReferences), List.copyOf(fired));
     }
 
     /** The names of the rules that fired in one evaluation, in the order they fired. */

@@ -22,7 +22,7 @@ public final class Families {
             LocalDate.of(2026, 11, 22), new AssessmentRequest.Pregnancy(24), null, 1,
             List.of(new AssessmentRequest.Parent(ParentRole.MOTHER,
                     List.of(RiskFactorType.LOW_MENTALIZATION, RiskFactorType.CHILDHOOD_TRAUMA), SubstanceUse.NONE,
-                    null, false, MentalIllness.MILD_MODERATE, CognitiveFunction.NORMAL)),
+                    null, false, MentalIllness.MILD_MODERATE, CognitiveFunction.NORMAL, null)),
             new AssessmentRequest.Concern(ConcernLevel.SIGNIFICANT, true, true, false), true, Housing.STABLE,
             Network.LIMITED, null, null);
 
@@ -44,7 +44,7 @@ public final class Families {
 
     private static AssessmentRequest.Parent worstParent(ParentRole role) {
         return new AssessmentRequest.Parent(role, List.of(RiskFactorType.values()), SubstanceUse.ACTIVE_NO_TREATMENT,
-                false, false, MentalIllness.SEVERE, CognitiveFunction.REDUCED);
+                false, false, MentalIllness.SEVERE, CognitiveFunction.REDUCED, null);
     }
 
     private Families() {

@@ -176,7 +176,7 @@ class ImpactPreviewIntegrationTest {
                 new AssessmentRequest.Pregnancy(12 + random.nextInt(26)), null, random.nextInt(3),
                 List.of(new AssessmentRequest.Parent(ParentRole.MOTHER, risks.subList(0, random.nextInt(5)),
                         substance[random.nextInt(substance.length)], null, random.nextBoolean(),
-                        illness[random.nextInt(illness.length)], CognitiveFunction.NORMAL)),
+                        illness[random.nextInt(illness.length)], CognitiveFunction.NORMAL, null)),
                 new AssessmentRequest.Concern(concern[random.nextInt(concern.length)], random.nextBoolean(),
                         random.nextBoolean(), false),
                 random.nextInt(10) == 0 ? null : Boolean.TRUE, Housing.STABLE, Network.LIMITED, null, null);

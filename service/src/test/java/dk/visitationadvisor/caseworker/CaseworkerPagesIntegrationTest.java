@@ -148,7 +148,9 @@ class CaseworkerPagesIntegrationTest {
                 "Forælder 1 · Forhold, der kendetegner forælderen: Traumer i egen opvækst");
         assertThat(risk.selectFirst(".source").text()).contains("Den intensive spædeindsats i Holstebro Kommune");
         assertThat(result.selectFirst("#visit-plan dl").text()).contains("Spædeindsats, fase 2: indsats før fødsel", "3–5");
-        assertThat(result.selectFirst("#follow-ups tbody tr").text()).startsWith("17. jan. 2027");
+        assertThat(result.select("#follow-ups tbody tr").eachText())
+                .anySatisfy(row -> assertThat(row).startsWith("6. dec. 2026 Henvisning"))
+                .anySatisfy(row -> assertThat(row).startsWith("17. jan. 2027 Statusskrivelsen"));
         assertThat(result.select("#missing")).isEmpty();
         assertThat(result.select("#escalations")).isEmpty();
         assertThat(result.selectFirst(".result-meta").text()).containsPattern("Regelsættets version [0-9a-f]{16}");

@@ -72,6 +72,15 @@ class ProgrammeDocsTest {
             case "follow-ups" -> rows(programme, List.of(RuleKind.FOLLOW_UP),
                     "| Code | Rule | Explanation | Parameters | Source |",
                     r -> cells(r.code(), r.name(), text(r), parameters(r), sources(r)));
+            case "recommendation" -> rows(programme, List.of(RuleKind.PREFERENCE),
+                    "| Code | Rule | Explanation | Parameters | Source |",
+                    r -> cells(r.code(), r.name(), text(r), parameters(r), sources(r)));
+            case "resources" -> rows(programme, List.of(RuleKind.RESOURCES),
+                    "| Code | Rule | Explanation | Source |",
+                    r -> cells(r.code(), r.name(), text(r), sources(r)));
+            case "law" -> rows(programme, List.of(RuleKind.LAW),
+                    "| Code | Rule | The source cites | Today | Explanation | Source |",
+                    r -> cells(r.code(), r.name(), law(r, "cited"), law(r, "today"), text(r), sources(r)));
             case "triggers" -> rows(programme, List.of(RuleKind.ESCALATION),
                     "| Code | Severity | Rule | Explanation | Action | Parameters | Source |",
                     r -> cells(r.code(), r.severity() == null ? "abstains" : r.severity().name(), r.name(), text(r),
@@ -95,6 +104,12 @@ class ProgrammeDocsTest {
 
     private static String cells(String... cells) {
         return "| " + String.join(" | ", List.of(cells).stream().map(c -> c.replace("|", "\\|")).toList()) + " |";
+    }
+
+    /** A law rule's @cited or @today, as written in its file. */
+    private static String law(RuleDescription rule, String key) {
+        Matcher value = Pattern.compile("@" + key + "\\(\"([^\"]*)\"\\)").matcher(rule.definition());
+        return value.find() ? value.group(1) : "";
     }
 
     private static String text(RuleDescription rule) {

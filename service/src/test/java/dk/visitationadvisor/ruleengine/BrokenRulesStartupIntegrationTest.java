@@ -20,10 +20,10 @@ class BrokenRulesStartupIntegrationTest {
     @Test
     void aBrokenRuleFileStopsStartUpWithFileLineAndProblem() {
         RuleDirectories.copyInto(rules);
-        String condition = "$parent : Parent( substanceUse == SubstanceUse.ACTIVE_NO_TREATMENT )";
+        String condition = "$parent : Parent( participates != false, substanceUse == SubstanceUse.ACTIVE_NO_TREATMENT )";
         int line = RuleDirectories.lineOf(rules, "intensive-infant/exclusion.drl", condition);
         RuleDirectories.replace(rules, "intensive-infant/exclusion.drl", condition,
-                "$parent : Parent( substanceUse === SubstanceUse.ACTIVE_NO_TREATMENT )");
+                "$parent : Parent( participates != false, substanceUse === SubstanceUse.ACTIVE_NO_TREATMENT )");
 
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(VisitationAdvisorApplication.class)
                 .web(WebApplicationType.NONE)
