@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The first way in, with no account or secret in the code: the account named by
@@ -33,12 +34,15 @@ class AccountBootstrap implements SmartInitializingSingleton {
     private final List<String> roles;
     private final String address;
     private final RememberedSignIns signIns;
+    private final TransactionTemplate transactions;
 
     AccountBootstrap(JdbcUserDetailsManager accounts, JdbcClient jdbc, PasswordEncoder passwords,
             @Value("${advisor.security.bootstrap.username:admin}") String username,
             @Value("${advisor.security.bootstrap.password:}") String password,
             @Value("${advisor.security.bootstrap.roles:ADMIN,CASEWORKER,RULE_AUTHOR}") List<String> roles,
-            @Value("${server.address:}") String address, RememberedSignIns signIns) {
+            @Value("${server.address:}") String address, RememberedSignIns signIns,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.signIns = signIns;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -82,15 +86,17 @@ class AccountBootstrap implements SmartInitializingSingleton {
         String[] authorities = roles.stream().map(String::strip).map(role -> "ROLE_" + Role.valueOf(role).name())
                 .toArray(String[]::new);
         var account = User.withUsername(username).password(hash).authorities(authorities).build();
-        if (accounts.userExists(username)) {
-            accounts.updateUser(account);
-        } else {
-            try {
-                accounts.createUser(account);
-            } catch (DuplicateKeyException anotherInstanceWasFaster) {
-                // Instances starting at once on one database: the same account, with this password.
+        try {
+            // In one transaction: the account and its authorities appear together to another instance.
+            transactions.executeWithoutResult(status -> accounts.createUser(account));
+        } catch (DuplicateKeyException exists) {
+            // Set again at every start, also by instances starting at once on one database: the row lock
+            // makes one instance's delete-and-insert of authorities wait for the other's.
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("SELECT username FROM users WHERE username = ? FOR UPDATE").param(username)
+                        .query(String.class).single();
                 accounts.updateUser(account);
-            }
+            });
         }
         jdbc.sql("UPDATE users SET bootstrap = TRUE WHERE username = ?").param(username).update();
         signIns.forgetAll();
