@@ -47,7 +47,7 @@ public record AssessmentRequest(
         @Schema(description = "The programme the family is already in; null at visitation") @Valid Course course,
         @Schema(description = "The latest instrument scores; a score left out was not measured") @Valid Measurements measurements) {
 
-    static final String CASE_REF = "^[A-Za-z0-9][A-Za-z0-9._/-]*$";
+    static final String CASE_REF = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
 
     /** A pregnancy in the family. */
     public record Pregnancy(

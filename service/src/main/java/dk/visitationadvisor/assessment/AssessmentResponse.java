@@ -1,5 +1,6 @@
 package dk.visitationadvisor.assessment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.visitationadvisor.explanation.Reason;
 import dk.visitationadvisor.facts.Phase;
 import dk.visitationadvisor.facts.Programme;
@@ -12,6 +13,7 @@ import java.util.List;
  * The explained recommendation for one family. Names follow the published contract
  * (docs/api-guide.md); fields are only ever added.
  *
+ * @param assessmentId the id the answer is stored under; absent from a preview, which is not stored
  * @param recommendationReasons why {@code recommendedProgramme} is the one it is, or why it is null
  * @param escalations the triggers that fired, the most urgent first
  * @param visitPlan how often to visit in the current phase; null when no programme is recommended and
@@ -27,7 +29,7 @@ import java.util.List;
  *        criterion unknown or a trigger unjudged
  * @param firedRules every rule that fired, in firing order
  */
-public record AssessmentResponse(String assessmentId, String caseRef, LocalDate assessmentDate, String rulesetVersion,
+public record AssessmentResponse(@JsonInclude(JsonInclude.Include.NON_NULL) String assessmentId, String caseRef, LocalDate assessmentDate, String rulesetVersion,
         List<ProgrammeResult> programmes, Programme recommendedProgramme, List<Reason> recommendationReasons,
         List<Escalation> escalations, VisitPlan visitPlan, List<FollowUp> followUps, List<Reason> resources,
         List<LawReference> lawReferences, List<Reason> abstentions, List<String> missingInformation,

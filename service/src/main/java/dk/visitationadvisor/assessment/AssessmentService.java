@@ -99,7 +99,7 @@ public class AssessmentService {
             Optional<StoredAssessment> previous) {
         LocalDate assessmentDate = assessmentDate(request);
         Evaluation evaluation = evaluate(engine, request, assessmentDate, previous);
-        AssessmentResponse response = respond(request, assessmentDate, evaluation, locale);
+        AssessmentResponse response = respond(UUID.randomUUID().toString(), request, assessmentDate, evaluation, locale);
         String body = json.writeValueAsString(response);
         Measurements measurements = request.measurements();
         StoredAssessment stored = new StoredAssessment(response.assessmentId(), request.caseRef(), assessmentDate,
@@ -117,14 +117,14 @@ public class AssessmentService {
 
     /**
      * The answer an assessment would get, without storing it: for trying "what if" before recording.
-     * Its {@code assessmentId} names nothing stored.
+     * It has no {@code assessmentId}: nothing is stored under one.
      *
      * @param withHistory against the case's previous assessment; false for a caller who may not learn
      *     what the case history holds, as if the case had none
      */
     public AssessmentResponse preview(AssessmentRequest request, Locale locale, boolean withHistory) {
         LocalDate assessmentDate = assessmentDate(request);
-        return respond(request, assessmentDate, evaluate(engine(), request, assessmentDate,
+        return respond(null, request, assessmentDate, evaluate(engine(), request, assessmentDate,
                 withHistory ? previous(request, assessmentDate) : Optional.empty()), locale);
     }
 
@@ -151,7 +151,7 @@ public class AssessmentService {
     public AssessmentResponse replay(StoredAssessment stored, Optional<StoredAssessment> previous, RuleEngine engine,
             Locale locale) {
         AssessmentRequest request = json.readValue(stored.requestJson(), AssessmentRequest.class);
-        return respond(request, stored.assessmentDate(),
+        return respond(stored.id(), request, stored.assessmentDate(),
                 evaluate(engine, request, stored.assessmentDate(), previous), locale);
     }
 
@@ -190,8 +190,9 @@ public class AssessmentService {
                 stored.orsRater() == null ? null : Rater.valueOf(stored.orsRater()), parents);
     }
 
-    private AssessmentResponse respond(AssessmentRequest request, LocalDate assessmentDate, Evaluation evaluation,
-            Locale locale) {
+    /** The answer to one evaluation, under the id it is stored as (null for an answer not stored). */
+    private AssessmentResponse respond(String assessmentId, AssessmentRequest request, LocalDate assessmentDate,
+            Evaluation evaluation, Locale locale) {
         Explanations explain = new Explanations(evaluation, locale);
 
         List<ProgrammeResult> programmes = PROGRAMME_ORDER.stream()
@@ -231,7 +232,7 @@ public class AssessmentService {
         recommendations.forEach(recommendation -> missing.addAll(recommendation.missing()));
         evaluation.abstentions().forEach(abstention -> missing.addAll(abstention.missing()));
 
-        return new AssessmentResponse(UUID.randomUUID().toString(), request.caseRef(), assessmentDate,
+        return new AssessmentResponse(assessmentId, request.caseRef(), assessmentDate,
                 evaluation.ruleSet().version(), programmes, recommendedProgramme(recommendations),
                 recommendationReasons, escalations, visitPlan(evaluation, explain), followUps, resources,
                 lawReferences, abstentions, List.copyOf(missing), evaluation.firedRules());

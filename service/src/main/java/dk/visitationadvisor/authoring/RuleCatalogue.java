@@ -5,6 +5,7 @@ import dk.visitationadvisor.ruleengine.RuleDescription;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.SourcePassage;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public class RuleCatalogue {
      * One rule. {@code parameters} are the values each parameter has, by the date it takes effect
      * (empty when a required parameter is not set yet).
      */
+    @Schema(name = "RuleEntry")
     public record Entry(String name, String code, String kind, String programme, String step, String file, int line,
             String textDa, String textEn, boolean localPolicy, String severity, String actionDa, String actionEn,
             List<SourcePassage> sources, Map<String, Map<LocalDate, Object>> parameters) {

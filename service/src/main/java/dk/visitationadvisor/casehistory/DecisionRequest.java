@@ -15,7 +15,7 @@ public record DecisionRequest(
         @NotNull DecisionOutcome outcome,
         @Schema(description = "The programme decided on, or NONE; for FOLLOWED, the recommended one", example = "INTENSIVE_INFANT")
         @NotNull DecidedProgramme decidedProgramme,
-        @Schema(description = "Why; required for every decision") @NotBlank @Size(max = 4000) @NotCprShaped String reason) {
+        @Schema(description = "Why; required for every decision", pattern = "\\S") @NotBlank @Size(min = 1, max = 4000) @NotCprShaped String reason) {
 
     /** The decision followed the recommendation, or went another way. */
     public enum DecisionOutcome {

@@ -1,6 +1,7 @@
 package dk.visitationadvisor.security;
 
 import dk.visitationadvisor.casehistory.GroupCommit;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Types;
 import java.time.Clock;
@@ -63,6 +64,7 @@ public class AccessAudit {
      * @param detail what identifies such a read, e.g. the candidate rule set's version
      * @param outcome the HTTP status answered
      */
+    @Schema(name = "AuditEntry")
     public record Entry(long number, Instant at, String principal, String client, String action, Purpose purpose,
             String caseRef, String assessmentId, Integer casesRead, String detail, int outcome) {
     }

@@ -7,6 +7,7 @@ import dk.visitationadvisor.security.Accounts.Account;
 import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.Purpose;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,27 +46,29 @@ class AdministrationController {
         this.requests = requests;
     }
 
-    @Operation(summary = "The accounts, with their roles (never a password)")
+    @Operation(operationId = "listAccounts", summary = "The accounts, with their roles (never a password)")
     @GetMapping(path = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Account> accounts() {
         return accounts.list();
     }
 
-    @Operation(summary = "Create an account", description = "The password must meet the password policy (12 to 64 "
+    @Operation(operationId = "createAccount", summary = "Create an account", description = "The password must meet the password policy (12 to 64 "
             + "characters, not common, repeated, sequential or built from the name) and is stored hashed (bcrypt).")
+    @ApiResponse(responseCode = "201", description = "Created; the account is at Location", content = @Content)
+    @ApiResponse(responseCode = "409", description = "The account name is taken")
     @PostMapping(path = "/api/v1/accounts", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = AccountRequest.class))) @RequestBody JsonNode body) {
         AccountRequest request = requests.read(body, AccountRequest.class);
         if (!accounts.create(request)) {
-            return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "That account name is taken."));
+            return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "That account name is taken.");
         }
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + request.username())).build();
     }
 
-    @Operation(summary = "Delete an account", description = "E.g. the bootstrap account, once real accounts exist.")
+    @Operation(operationId = "deleteAccount", summary = "Delete an account", description = "E.g. the bootstrap account, once real accounts exist.")
+    @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
     @DeleteMapping("/api/v1/accounts/{username}")
     ResponseEntity<Void> delete(@PathVariable String username) {
         if (!accounts.delete(username)) {
@@ -75,8 +77,9 @@ class AdministrationController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Disable or enable an account",
+    @Operation(operationId = "setAccountEnabled", summary = "Disable or enable an account",
             description = "A disabled account cannot sign in, and its page sessions end at their next request.")
+    @ApiResponse(responseCode = "204", description = "Changed", content = @Content)
     @PutMapping(path = "/api/v1/accounts/{username}/enabled", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> enable(@PathVariable String username, @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = AccountState.class))) @RequestBody JsonNode body) {
@@ -91,7 +94,7 @@ class AdministrationController {
     record AccountState(@NotNull Boolean enabled) {
     }
 
-    @Operation(summary = "The access audit, newest first",
+    @Operation(operationId = "listAccessAudit", summary = "The access audit, newest first",
             description = "Every API call and every page that read case data: when, who (the account, or anonymous) "
                     + "and from which address, what (the route), why (the purpose the endpoint names), which case and "
                     + "assessment, and the status answered.")

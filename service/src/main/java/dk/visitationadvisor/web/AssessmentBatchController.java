@@ -102,7 +102,7 @@ class AssessmentBatchController {
         stopping = true;
     }
 
-    @Operation(summary = "Assess many families at once",
+    @Operation(operationId = "assessBatch", summary = "Assess many families at once",
             description = "Up to advisor.batch.max-assessments families (10,000 by default), each assessed and "
                     + "stored as by POST /api/v1/assessments. The answer lists every family by its index, in the "
                     + "order sent, as each part of the batch is stored: CREATED (httpStatus 201) with its id, href "

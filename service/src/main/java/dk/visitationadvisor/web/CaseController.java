@@ -33,7 +33,7 @@ class CaseController {
         this.erasures = erasures;
     }
 
-    @Operation(summary = "Erase a case and all its assessments and decisions",
+    @Operation(operationId = "eraseCase", summary = "Erase a case and all its assessments and decisions",
             description = "On request, e.g. under GDPR. The erasure is logged without the case reference.")
     @DeleteMapping(path = "/{caseRef}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.ERASURE)
@@ -41,7 +41,7 @@ class CaseController {
         return erasures.erase(caseRef, Erasures.Cause.REQUEST);
     }
 
-    @Operation(summary = "The case timeline, newest first",
+    @Operation(operationId = "caseTimeline", summary = "The case timeline, newest first",
             description = "Each assessment with its concern level, statuses, recommendation, phase and escalations; "
                     + "the whole answer is at /api/v1/assessments/{assessmentId}.")
     @GetMapping(path = "/{caseRef}/assessments", produces = MediaType.APPLICATION_JSON_VALUE)

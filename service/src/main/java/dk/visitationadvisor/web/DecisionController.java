@@ -10,6 +10,7 @@ import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.Purpose;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +20,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,10 +42,13 @@ class DecisionController {
         this.messages = messages;
     }
 
-    @Operation(summary = "Record the caseworker's decision on an assessment",
+    @Operation(operationId = "recordDecision", summary = "Record the caseworker's decision on an assessment",
             description = "Followed the recommendation, or overrode it, always with a reason. Recorded once, as "
                     + "decided by the signed-in caseworker; an override then waits for an approver's approval "
                     + "(PUT …/decision/approval). The codes an override went against are counted.")
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = Decision.class)))
+    @ApiResponse(responseCode = "409", description = "A decision on this assessment is on record already")
     @PutMapping(path = "/api/v1/assessments/{assessmentId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.DECISION)
@@ -59,8 +62,8 @@ class DecisionController {
             return ResponseEntity.status(HttpStatus.CREATED).body(done.decision());
         }
         if (recorded instanceof Recorded.AlreadyDecided) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "A decision on this assessment is on record already; it is not changed."));
+            return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT,
+                    "A decision on this assessment is on record already; it is not changed.");
         }
         if (recorded instanceof Recorded.NotWhatWasRecommended other) {
             throw new InvalidRequestException(List.of(new FieldProblem("decidedProgramme", messages.getMessage(
@@ -69,16 +72,19 @@ class DecisionController {
         throw new NotFoundException("assessment");
     }
 
-    @Operation(summary = "The decision on an assessment")
+    @Operation(operationId = "readDecision", summary = "The decision on an assessment")
     @GetMapping(path = "/api/v1/assessments/{assessmentId}/decision", produces = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.READ_DECISION)
     Decision decision(@PathVariable String assessmentId) {
         return decisions.find(assessmentId).orElseThrow(() -> new NotFoundException("decision"));
     }
 
-    @Operation(summary = "Approve an override of the recommendation",
+    @Operation(operationId = "approveOverride", summary = "Approve an override of the recommendation",
             description = "For approvers (role APPROVER), signed in: records them as approvedBy, with the time. "
                     + "Only an override is approved, once, and never by the caseworker who decided it.")
+    @ApiResponse(responseCode = "200", description = "Approved",
+            content = @Content(schema = @Schema(implementation = Decision.class)))
+    @ApiResponse(responseCode = "409", description = "Not an override, the approver's own decision, or approved already")
     @PutMapping(path = "/api/v1/assessments/{assessmentId}/decision/approval", produces = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.APPROVAL)
     ResponseEntity<?> approve(@PathVariable String assessmentId, @Parameter(hidden = true) Principal caller) {
@@ -91,11 +97,11 @@ class DecisionController {
         }
         String problem = approval instanceof Approval.NotAnOverride ? "decision.notOverridden"
                 : approval instanceof Approval.OwnDecision ? "decision.ownOverride" : "decision.alreadyApproved";
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage(problem, null, LocaleContextHolder.getLocale())));
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT,
+                messages.getMessage(problem, null, LocaleContextHolder.getLocale()));
     }
 
-    @Operation(summary = "The rule codes caseworkers have overridden, most often first",
+    @Operation(operationId = "listOverriddenRules", summary = "The rule codes caseworkers have overridden, most often first",
             description = "For domain experts: which rules caseworkers disagree with.")
     @GetMapping(path = "/api/v1/rules/overrides", produces = MediaType.APPLICATION_JSON_VALUE)
     List<OverrideCount> overrides() {

@@ -19,7 +19,7 @@ class ErasureLogController {
         this.erasures = erasures;
     }
 
-    @Operation(summary = "The erasure log, newest first", description = "When, why and how many; no personal data.")
+    @Operation(operationId = "listErasures", summary = "The erasure log, newest first", description = "When, why and how many; no personal data.")
     @GetMapping(path = "/api/v1/erasures", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Erasure> log() {
         return erasures.log();

@@ -1,6 +1,7 @@
 package dk.visitationadvisor.web;
 
 import dk.visitationadvisor.activation.ActivationRefusedException;
+import dk.visitationadvisor.assessment.IdempotencyKeyReusedException;
 import dk.visitationadvisor.assessment.RulesFailedException;
 import dk.visitationadvisor.authoring.InvalidRuleSetException;
 import dk.visitationadvisor.authoring.ScenariosUnavailableException;
@@ -18,8 +19,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -42,6 +45,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI STORAGE_UNAVAILABLE = URI.create("/problems/storage-unavailable");
     static final URI RULE_FAILURE = URI.create("/problems/rule-failure");
     static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
+    static final URI IDEMPOTENCY_KEY_REUSED = URI.create("/problems/idempotency-key-reused");
     /**
      * At most this many entries in {@code errors}: a 64 KiB request can hold ten thousand bad values,
      * and listing them all would answer it with megabytes.
@@ -63,6 +67,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
         return invalid(message("problem.invalid.detail", ex.problems().size()), ex.problems());
+    }
+
+    /** An idempotency key sent again with another request: the client's mistake, and nothing is stored. */
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                message("problem.idempotencyKeyReused.detail"));
+        problem.setType(IDEMPOTENCY_KEY_REUSED);
+        problem.setTitle(message("problem.idempotencyKeyReused.title"));
+        return ResponseEntity.unprocessableContent().body(problem);
     }
 
     @ExceptionHandler(UnknownRuleSetVersionException.class)
@@ -218,6 +232,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse error) {
+            // Spring would fill in its own detail ("No endpoint GET /api/…"), which repeats the path.
+            body = error.getBody();
+        }
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || problem.getType().equals(URI.create("about:blank")))) {
             problem.setDetail(messages.getMessage("problem.status." + statusCode.value(), null,
@@ -225,6 +243,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     LocaleContextHolder.getLocale()));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /**
+     * A problem answered by a controller itself (a conflict), typed as the problem document it is:
+     * the operation's {@code produces} would otherwise label it plain JSON.
+     */
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     private String message(String code, Object... arguments) {

@@ -21,7 +21,7 @@ class RuleCatalogueController {
         this.catalogue = catalogue;
     }
 
-    @Operation(summary = "The live rules",
+    @Operation(operationId = "listRules", summary = "The live rules",
             description = "Every rule of the live rule set with its code, kind, programme, step, file and line, its "
                     + "texts in Danish and English, whether it is local policy, an escalation's severity and action, "
                     + "the source passages it cites and the values of the parameters it reads.")
@@ -30,7 +30,7 @@ class RuleCatalogueController {
         return catalogue.live();
     }
 
-    @Operation(summary = "The live rules as a page for domain experts",
+    @Operation(operationId = "listRules", summary = "The live rules as a page for domain experts",
             description = "The same catalogue in Markdown, by file; docs/rule-catalogue.md is this page for the "
                     + "repository's rules.")
     @GetMapping(path = "/api/v1/rules", produces = MARKDOWN)

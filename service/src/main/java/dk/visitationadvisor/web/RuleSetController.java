@@ -17,6 +17,7 @@ import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.Purpose;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,7 +77,7 @@ class RuleSetController {
         this.messages = messages;
     }
 
-    @Operation(summary = "Check a candidate rule set", description = "Compiles it and checks every rule's metadata, "
+    @Operation(operationId = "validateRuleSet", summary = "Check a candidate rule set", description = "Compiles it and checks every rule's metadata, "
             + "sources and parameters. Answers every error and warning with file and line; nothing goes live. "
             + CANDIDATE_DESCRIPTION)
     @PostMapping(path = "/validation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -84,25 +85,31 @@ class RuleSetController {
         return checks.validate(candidate(body));
     }
 
-    @Operation(summary = "Run every scenario against a candidate rule set",
+    @Operation(operationId = "runScenarios", summary = "Run every scenario against a candidate rule set",
             description = "Per scenario: passed, or how the answer differs from what it expects. " + CANDIDATE_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "The candidate does not build: every error, with file and line")
     @PostMapping(path = "/scenario-runs", consumes = MediaType.APPLICATION_JSON_VALUE)
     ScenarioReport test(@CandidateBody @RequestBody JsonNode body) {
         return checks.test(candidate(body));
     }
 
-    @Operation(summary = "What the scenarios leave untested in a candidate rule set",
+    @Operation(operationId = "ruleSetCoverage", summary = "What the scenarios leave untested in a candidate rule set",
             description = "The rules no scenario makes fire, and the codes no scenario mentions. " + CANDIDATE_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "The candidate does not build: every error, with file and line")
     @PostMapping(path = "/coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
     CoverageReport coverage(@CandidateBody @RequestBody JsonNode body) {
         return checks.coverage(candidate(body));
     }
 
-    @Operation(summary = "Preview what a candidate rule set would change",
+    @Operation(operationId = "previewRuleSetImpact", summary = "Preview what a candidate rule set would change",
             description = "Answers the stored assessments dated from `from` to `to` (all when not given) with the live "
                     + "rule set and with the candidate, and reports which answers differ: counts per kind of change, "
                     + "and per changed assessment before, after and the rules responsible. Read-only. "
                     + CANDIDATE_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "The candidate does not build: every error, with file and line")
     @PostMapping(path = "/impact", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.IMPACT_PREVIEW)
     ImpactReport impact(@CandidateBody @RequestBody JsonNode body,
@@ -115,11 +122,14 @@ class RuleSetController {
         return report;
     }
 
-    @Operation(summary = "Make a rule set live, or roll back to an earlier one",
+    @Operation(operationId = "activateRuleSet", summary = "Make a rule set live, or roll back to an earlier one",
             description = "With `candidate`: checks it (it must build and, when the service is so configured, pass "
                     + "every scenario) and makes it live; with `version`: makes that earlier version live again. "
                     + "Requests in flight finish on the rule set they started with. Refused with 422 and every error "
                     + "when the candidate does not build or scenarios fail; the live rule set then stays.")
+    @ApiResponse(responseCode = "201", description = "Live; the files of the version are at Location",
+            content = @Content(schema = @Schema(implementation = Activation.class)))
+    @ApiResponse(responseCode = "422", description = "Refused: the candidate does not build or fails a scenario; the live rules stay")
     @PostMapping(path = "/activations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Activation> activate(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = ActivationRequest.class))) @RequestBody JsonNode body, Principal principal) {
@@ -137,7 +147,7 @@ class RuleSetController {
                 .body(activation);
     }
 
-    @Operation(summary = "The activation log, newest first", description = "Who made which version live, when, "
+    @Operation(operationId = "listActivations", summary = "The activation log, newest first", description = "Who made which version live, when, "
             + "which version it replaced, and why. The newest entry is the live version.")
     @GetMapping("/activations")
     List<Activation> activations(@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -145,7 +155,7 @@ class RuleSetController {
         return activations.history(page, size);
     }
 
-    @Operation(summary = "The files of a rule-set version on record",
+    @Operation(operationId = "ruleSetFiles", summary = "The files of a rule-set version on record",
             description = "Every rule, parameter and source file, by path: to start a candidate from, or to see what "
                     + "answered an assessment.")
     @GetMapping("/{version}/files")

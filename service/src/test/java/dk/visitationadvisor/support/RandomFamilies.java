@@ -30,7 +30,7 @@ public final class RandomFamilies {
 
     private static final Pattern CPR_SHAPED = Pattern.compile("(?<!\\d)\\d{6}[-\\s.]?\\d{4}(?!\\d)");
     private static final String FIRST = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final String REST = FIRST + "._/-";
+    private static final String REST = FIRST + "._-";
     /** Case references used more than once, so that later assessments compare with earlier ones. */
     private static final int SHARED_CASES = 40;
 

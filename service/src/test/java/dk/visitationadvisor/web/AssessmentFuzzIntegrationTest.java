@@ -446,10 +446,9 @@ class AssessmentFuzzIntegrationTest {
                 }
                 yield Malformed.json(kind, family);
             }
-            // Denied by default: a method no route of the role matrix allows is refused before routing
-            // (docs/security.md), so 403 rather than 405.
+            // A method the address does not take: 405, whatever the caller's role (docs/security.md).
             default -> new Malformed(kind, families.pick(List.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)),
-                    MediaType.APPLICATION_JSON_VALUE, JsonText.write(family).getBytes(StandardCharsets.UTF_8), 403);
+                    MediaType.APPLICATION_JSON_VALUE, JsonText.write(family).getBytes(StandardCharsets.UTF_8), 405);
         };
     }
 
