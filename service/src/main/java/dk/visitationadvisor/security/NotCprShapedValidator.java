@@ -11,6 +11,11 @@ public class NotCprShapedValidator implements ConstraintValidator<NotCprShaped, 
 
     @Override
     public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-        return value == null || !CPR_SHAPED.matcher(value).find();
+        return value == null || !isCprShaped(value);
+    }
+
+    /** For text that is checked outside bean validation, e.g. a header. */
+    public static boolean isCprShaped(CharSequence value) {
+        return CPR_SHAPED.matcher(value).find();
     }
 }

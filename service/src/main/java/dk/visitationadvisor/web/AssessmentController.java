@@ -4,6 +4,8 @@ import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.assessment.AssessmentService.AnsweredAssessment;
+import dk.visitationadvisor.assessment.IdempotentAssessments;
+import dk.visitationadvisor.assessment.IdempotentAssessments.Keyed;
 import dk.visitationadvisor.casehistory.CaseHistory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,18 +16,23 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.Audited;
+import dk.visitationadvisor.security.NotCprShapedValidator;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -35,20 +42,26 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Assessments", description = "Explained recommendations for visitation to intensive infant-family programmes")
 class AssessmentController {
 
+    static final String IDEMPOTENCY_KEY = "^[\\x21-\\x7E]{1,255}$";
+
     private final AssessmentService assessments;
     private final RequestReader requests;
     private final CaseHistory history;
     private final AccessAudit audit;
+    private final IdempotentAssessments idempotentAssessments;
+    private final MessageSource messages;
 
     AssessmentController(AssessmentService assessments, RequestReader requests, CaseHistory history,
-            AccessAudit audit) {
+            AccessAudit audit, IdempotentAssessments idempotentAssessments, MessageSource messages) {
+        this.idempotentAssessments = idempotentAssessments;
+        this.messages = messages;
         this.assessments = assessments;
         this.requests = requests;
         this.history = history;
         this.audit = audit;
     }
 
-    @Operation(summary = "Assess a family",
+    @Operation(operationId = "assess", summary = "Assess a family",
             description = "Returns, per programme, the status and every reason behind it (rule, text, source, facts), "
                     + "the recommended programme and the missing information. Unknown facts are never taken as "
                     + "'no'. Texts are Danish unless Accept-Language asks for English.")
@@ -64,22 +77,49 @@ class AssessmentController {
                     schema = @Schema(implementation = AssessmentRequest.class),
                     examples = @ExampleObject(name = "Pregnant mother at week 24", value = ApiExamples.PREGNANT_MOTHER)))
             @RequestBody JsonNode body,
+            @Parameter(description = "Makes a retry safe: the same key with the same request again answers the "
+                    + "assessment stored the first time (header Idempotent-Replayed: true); with another request, 422. "
+                    + "Keys are per caller; 1-255 visible ASCII characters, e.g. a UUID.",
+                    schema = @Schema(pattern = IDEMPOTENCY_KEY, maxLength = 255))
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller) {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
+        checkIdempotencyKey(idempotencyKey);
         String assessmentId = null;
         try {
-            AnsweredAssessment answer = assessments.assess(request, locale, caller.getName());
-            assessmentId = answer.response().assessmentId();
-            return ResponseEntity.created(URI.create("/api/v1/assessments/" + assessmentId))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(answer.body());
+            String answer;
+            boolean replayed = false;
+            if (idempotencyKey == null) {
+                AnsweredAssessment answered = assessments.assess(request, locale, caller.getName());
+                assessmentId = answered.response().assessmentId();
+                answer = answered.body();
+            } else {
+                Keyed keyed = idempotentAssessments.assess(request, locale, caller.getName(), idempotencyKey);
+                assessmentId = keyed.assessmentId();
+                answer = keyed.body();
+                replayed = keyed.replayed();
+            }
+            ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/v1/assessments/" + assessmentId))
+                    .contentType(MediaType.APPLICATION_JSON);
+            if (replayed) {
+                created.header("Idempotent-Replayed", "true");
+            }
+            return created.body(answer);
         } finally {
             // The case's history was read, whether or not the answer could be stored.
             audit.note(request.caseRef(), assessmentId);
         }
     }
 
-    @Operation(summary = "Preview an assessment without storing it",
+    /** An idempotency key is 1-255 visible ASCII characters, and never CPR-shaped: it is stored with the case. */
+    private void checkIdempotencyKey(String key) {
+        if (key != null && (!key.matches(IDEMPOTENCY_KEY) || NotCprShapedValidator.isCprShaped(key))) {
+            throw new InvalidRequestException(List.of(new FieldProblem("Idempotency-Key",
+                    messages.getMessage("request.idempotencyKey", null, LocaleContextHolder.getLocale()))));
+        }
+    }
+
+    @Operation(operationId = "previewAssessment", summary = "Preview an assessment without storing it",
             description = "The answer the family would get now, but nothing is stored: for trying 'what if' before "
                     + "recording an assessment. For a caseworker, against the case's previous assessment; for another "
                     + "system (role SYSTEM), as if the case had none, since the preview would otherwise tell it what "
@@ -101,7 +141,7 @@ class AssessmentController {
         return assessments.preview(request, locale, caseworker);
     }
 
-    @Operation(summary = "Read an assessment exactly as it was answered",
+    @Operation(operationId = "readAssessment", summary = "Read an assessment exactly as it was answered",
             description = "The stored response body, byte for byte, even after the rules have changed.")
     @ApiResponse(responseCode = "200", description = "The answer as given",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
