@@ -1,6 +1,7 @@
 package dk.visitationadvisor;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,9 +17,12 @@ public class VisitationAdvisorApplication {
         SpringApplication.run(VisitationAdvisorApplication.class, args);
     }
 
-    /** The clock that decides "today", replaceable in tests. */
+    /**
+     * The clock that decides "today", replaceable in tests. It ticks in milliseconds, so that every
+     * time the API answers has one precision, whether just made or read back from the database.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.tickMillis(ZoneId.systemDefault());
     }
 }

@@ -1,6 +1,12 @@
 package dk.visitationadvisor.security;
 
-/** What a caller may do; deny by default, so a caller without a role can do nothing. */
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * What a caller may do; deny by default, so a caller without a role can do nothing. A schema of its
+ * own in the API document: generated clients mishandle a set of an inline enum.
+ */
+@Schema(enumAsRef = true)
 public enum Role {
     /** Assess families and read and decide on cases. */
     CASEWORKER,
