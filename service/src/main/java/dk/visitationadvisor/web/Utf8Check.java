@@ -1,57 +1,64 @@
 package dk.visitationadvisor.web;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Checks bytes, as they arrive, for well-formed UTF-8 (RFC 3629): no stray continuation bytes, no
- * overlong forms (such as {@code C0 AF} for "/", which Jackson would read), no surrogates, nothing
- * above U+10FFFF, no sequence cut off at the end.
+ * Checks bytes, as they arrive, for well-formed UTF-8 (RFC 3629): Java's own decoder, which refuses
+ * stray continuation bytes, overlong forms (such as {@code C0 AF} for "/", which Jackson would read),
+ * surrogates and anything above U+10FFFF. A sequence cut between two reads is carried to the next.
  */
 final class Utf8Check {
 
-    private int needed;
-    private int lower = 0x80;
-    private int upper = 0xBF;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** The characters are not wanted, only whether they decode: one buffer, overwritten. */
+    private final CharBuffer decoded = CharBuffer.allocate(1024);
+    /** The start of a sequence that the last read cut off: at most 3 bytes. */
+    private final ByteBuffer carried = ByteBuffer.allocate(4);
 
     /** @return false once the bytes so far are not UTF-8 */
     boolean accept(byte[] bytes, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (!accept(bytes[i] & 0xFF)) {
-                return false;
-            }
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        if (carried.position() > 0) {
+            ByteBuffer joined = ByteBuffer.allocate(carried.position() + length);
+            joined.put(carried.flip()).put(in).flip();
+            carried.clear();
+            in = joined;
         }
-        return true;
+        return decode(in, false);
     }
 
     boolean accept(int b) {
-        if (needed > 0) {
-            if (b < lower || b > upper) {
-                return false;
-            }
-            lower = 0x80;
-            upper = 0xBF;
-            needed--;
-            return true;
-        }
-        if (b <= 0x7F) {
-            return true;
-        }
-        if (b >= 0xC2 && b <= 0xDF) {
-            needed = 1;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            needed = 2;
-            lower = b == 0xE0 ? 0xA0 : 0x80;
-            upper = b == 0xED ? 0x9F : 0xBF;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            needed = 3;
-            lower = b == 0xF0 ? 0x90 : 0x80;
-            upper = b == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return false;
-        }
-        return true;
+        return accept(new byte[] {(byte) b}, 0, 1);
     }
 
     /** @return false when the last sequence is incomplete */
     boolean complete() {
-        return needed == 0;
+        ByteBuffer rest = ByteBuffer.allocate(carried.position());
+        rest.put(carried.flip()).flip();
+        carried.clear();
+        return decode(rest, true);
+    }
+
+    private boolean decode(ByteBuffer in, boolean endOfInput) {
+        while (true) {
+            CoderResult result = decoder.decode(in, decoded.clear(), endOfInput);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                if (endOfInput) {
+                    return !in.hasRemaining();
+                }
+                carried.put(in);
+                return true;
+            }
+        }
     }
 }
