@@ -16,6 +16,7 @@ import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.security.Role;
+import dk.visitationadvisor.whatif.WhatIf;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -39,14 +41,22 @@ class AssessmentController {
     private final RequestReader requests;
     private final CaseHistory history;
     private final AccessAudit audit;
+    private final WhatIf whatIf;
 
     AssessmentController(AssessmentService assessments, RequestReader requests, CaseHistory history,
-            AccessAudit audit) {
+            AccessAudit audit, WhatIf whatIf) {
         this.assessments = assessments;
         this.requests = requests;
         this.history = history;
         this.audit = audit;
+        this.whatIf = whatIf;
     }
+
+    static final String RANK_MISSING = "Rank the missing facts by what their possible values would change "
+            + "(rankedMissingInformation): one evaluation per value tried, at most 100, within 1.5 s";
+    static final String COUNTERFACTUALS = "The smallest changes of changeable facts that would make a programme "
+            + "eligible or bring a raised visit plan down (counterfactuals): single and pair changes, at most 400 "
+            + "evaluations, within 3 s";
 
     @Operation(summary = "Assess a family",
             description = "Returns, per programme, the status and every reason behind it (rule, text, source, facts), "
@@ -64,11 +74,14 @@ class AssessmentController {
                     schema = @Schema(implementation = AssessmentRequest.class),
                     examples = @ExampleObject(name = "Pregnant mother at week 24", value = ApiExamples.PREGNANT_MOTHER)))
             @RequestBody JsonNode body,
+            @Parameter(description = RANK_MISSING) @RequestParam(defaultValue = "false") boolean rankMissing,
+            @Parameter(description = COUNTERFACTUALS) @RequestParam(defaultValue = "false") boolean counterfactuals,
             @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller) {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
         String assessmentId = null;
         try {
-            AnsweredAssessment answer = assessments.assess(request, locale, caller.getName());
+            AnsweredAssessment answer = assessments.assess(request, locale, caller.getName(),
+                    whatIf.additions(request, locale, true, new WhatIf.Asked(rankMissing, counterfactuals)));
             assessmentId = answer.response().assessmentId();
             return ResponseEntity.created(URI.create("/api/v1/assessments/" + assessmentId))
                     .contentType(MediaType.APPLICATION_JSON)
@@ -91,14 +104,17 @@ class AssessmentController {
     AssessmentResponse preview(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssessmentRequest.class)))
-            @RequestBody JsonNode body, @Parameter(hidden = true) Locale locale,
-            @Parameter(hidden = true) HttpServletRequest http) {
+            @RequestBody JsonNode body,
+            @Parameter(description = RANK_MISSING) @RequestParam(defaultValue = "false") boolean rankMissing,
+            @Parameter(description = COUNTERFACTUALS) @RequestParam(defaultValue = "false") boolean counterfactuals,
+            @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) HttpServletRequest http) {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
         boolean caseworker = http.isUserInRole(Role.CASEWORKER.name());
         if (caseworker) {
             audit.note(request.caseRef(), null);
         }
-        return assessments.preview(request, locale, caseworker);
+        return assessments.preview(request, locale, caseworker,
+                whatIf.additions(request, locale, caseworker, new WhatIf.Asked(rankMissing, counterfactuals)));
     }
 
     @Operation(summary = "Read an assessment exactly as it was answered",
