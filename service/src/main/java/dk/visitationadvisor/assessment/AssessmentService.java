@@ -171,12 +171,14 @@ public class AssessmentService {
         private final RuleEngine engine;
         private final LocalDate assessmentDate;
         private final Optional<StoredAssessment> previous;
+        private final Parameters parameters;
         private int evaluations;
 
         private Trial(RuleEngine engine, LocalDate assessmentDate, Optional<StoredAssessment> previous) {
             this.engine = engine;
             this.assessmentDate = assessmentDate;
             this.previous = previous;
+            this.parameters = engine.ruleSet().parameters().inForceOn(assessmentDate);
         }
 
         /** The outcome of a variant; its assessment date is the trial's. */
@@ -187,7 +189,7 @@ public class AssessmentService {
 
         /** The parameter values in force for the trial's date. */
         public Parameters parameters() {
-            return engine.ruleSet().parameters().inForceOn(assessmentDate);
+            return parameters;
         }
 
         /** How many variants were evaluated so far. */
