@@ -17,6 +17,7 @@ import dk.visitationadvisor.facts.CurrentPhase;
 import dk.visitationadvisor.facts.FactRef;
 import dk.visitationadvisor.facts.Finding;
 import dk.visitationadvisor.facts.Outcome;
+import dk.visitationadvisor.facts.Parameters;
 import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.facts.ProgrammeStatus;
 import dk.visitationadvisor.facts.PreviousAssessment;
@@ -41,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,8 +79,17 @@ public class AssessmentService {
      * assessment with its exact response before answering: what is answered is on record.
      */
     public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy) {
+        return assess(request, locale, requestedBy, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #assess(AssessmentRequest, Locale, String)}, with additions to the answer (e.g. the what-if
+     * analysis a caller asked for) made before it is stored: what is stored is what is answered.
+     */
+    public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy,
+            UnaryOperator<AssessmentResponse> additions) {
         LocalDate assessmentDate = assessmentDate(request);
-        Answer answer = answer(engine(), request, locale, requestedBy, previous(request, assessmentDate));
+        Answer answer = answer(engine(), request, locale, requestedBy, previous(request, assessmentDate), additions);
         store.save(answer.stored(), answer.ruleSet());
         return answer.answered();
     }
@@ -97,9 +108,14 @@ public class AssessmentService {
      */
     Answer answer(RuleEngine engine, AssessmentRequest request, Locale locale, String requestedBy,
             Optional<StoredAssessment> previous) {
+        return answer(engine, request, locale, requestedBy, previous, UnaryOperator.identity());
+    }
+
+    Answer answer(RuleEngine engine, AssessmentRequest request, Locale locale, String requestedBy,
+            Optional<StoredAssessment> previous, UnaryOperator<AssessmentResponse> additions) {
         LocalDate assessmentDate = assessmentDate(request);
         Evaluation evaluation = evaluate(engine, request, assessmentDate, previous);
-        AssessmentResponse response = respond(UUID.randomUUID().toString(), request, assessmentDate, evaluation, locale);
+        AssessmentResponse response = additions.apply(respond(UUID.randomUUID().toString(), request, assessmentDate, evaluation, locale));
         String body = json.writeValueAsString(response);
         Measurements measurements = request.measurements();
         StoredAssessment stored = new StoredAssessment(response.assessmentId(), request.caseRef(), assessmentDate,
@@ -123,9 +139,63 @@ public class AssessmentService {
      *     what the case history holds, as if the case had none
      */
     public AssessmentResponse preview(AssessmentRequest request, Locale locale, boolean withHistory) {
+        return preview(request, locale, withHistory, UnaryOperator.identity());
+    }
+
+    /** As {@link #preview(AssessmentRequest, Locale, boolean)}, with additions to the answer. */
+    public AssessmentResponse preview(AssessmentRequest request, Locale locale, boolean withHistory,
+            UnaryOperator<AssessmentResponse> additions) {
         LocalDate assessmentDate = assessmentDate(request);
-        return respond(null, request, assessmentDate, evaluate(engine(), request, assessmentDate,
-                withHistory ? previous(request, assessmentDate) : Optional.empty()), locale);
+        return additions.apply(respond(null, request, assessmentDate, evaluate(engine(), request, assessmentDate,
+                withHistory ? previous(request, assessmentDate) : Optional.empty()), locale));
+    }
+
+    /**
+     * A trial of variants of a family: each variant through the live rules against the case history the
+     * family has (none when {@code withHistory} is false), giving only its outcome, nothing explained
+     * and nothing stored. For asking "what if this fact were different".
+     */
+    public Trial trial(AssessmentRequest request, boolean withHistory) {
+        LocalDate assessmentDate = assessmentDate(request);
+        RuleEngine engine = engine();
+        // With the bodies when a course runs: a variant may compare its parents with the previous ones.
+        Optional<StoredAssessment> previous = !withHistory ? Optional.empty()
+                : request.course() != null ? store.latest(request.caseRef(), assessmentDate)
+                        : store.latestWithoutBodies(request.caseRef(), assessmentDate);
+        return new Trial(engine, assessmentDate, previous);
+    }
+
+    /** Variants of one family through one rule set, on one date, against one case history. */
+    public final class Trial {
+
+        private final RuleEngine engine;
+        private final LocalDate assessmentDate;
+        private final Optional<StoredAssessment> previous;
+        private final Parameters parameters;
+        private int evaluations;
+
+        private Trial(RuleEngine engine, LocalDate assessmentDate, Optional<StoredAssessment> previous) {
+            this.engine = engine;
+            this.assessmentDate = assessmentDate;
+            this.previous = previous;
+            this.parameters = engine.ruleSet().parameters().inForceOn(assessmentDate);
+        }
+
+        /** The outcome of a variant; its assessment date is the trial's. */
+        public AssessmentOutcome outcome(AssessmentRequest variant) {
+            evaluations++;
+            return AssessmentOutcome.of(evaluate(engine, variant, assessmentDate, previous));
+        }
+
+        /** The parameter values in force for the trial's date. */
+        public Parameters parameters() {
+            return parameters;
+        }
+
+        /** How many variants were evaluated so far. */
+        public int evaluations() {
+            return evaluations;
+        }
     }
 
     /**
@@ -252,7 +322,7 @@ public class AssessmentService {
     }
 
     /** The programme all preference rules agree on; none when any of them could not decide. */
-    private static Programme recommendedProgramme(List<Recommendation> recommendations) {
+    static Programme recommendedProgramme(List<Recommendation> recommendations) {
         List<Programme> chosen = recommendations.stream().map(Recommendation::programme).distinct().toList();
         return chosen.size() == 1 ? chosen.get(0) : null;
     }

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,17 +42,19 @@ public class IdempotentAssessments {
 
     /**
      * The assessment the key stored before, or a new one stored with the key, in one transaction.
+     * A retry gets the answer stored the first time, with what was added to it then ({@code additions}).
      *
      * @throws IdempotencyKeyReusedException when the key stored an assessment of another request
      */
-    public Keyed assess(AssessmentRequest request, Locale locale, String requestedBy, String key) {
+    public Keyed assess(AssessmentRequest request, Locale locale, String requestedBy, String key,
+            UnaryOperator<AssessmentResponse> additions) {
         String requestHash = sha256(json.writeValueAsString(request));
         Optional<Keyed> earlier = earlier(requestedBy, key, requestHash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         Answer answer = assessments.answer(assessments.engine(), request, locale, requestedBy,
-                assessments.previous(request, assessments.assessmentDate(request)));
+                assessments.previous(request, assessments.assessmentDate(request)), additions);
         try {
             transactions.executeWithoutResult(status -> {
                 store.save(answer.stored(), answer.ruleSet());

@@ -1,7 +1,11 @@
 package dk.visitationadvisor.authoring;
 
 import dk.visitationadvisor.assessment.AssessmentResponse;
+import dk.visitationadvisor.assessment.AssessmentResponse.Counterfactual;
+import dk.visitationadvisor.assessment.AssessmentResponse.Counterfactuals;
+import dk.visitationadvisor.assessment.AssessmentResponse.MissingFact;
 import dk.visitationadvisor.assessment.AssessmentResponse.ProgrammeResult;
+import dk.visitationadvisor.assessment.AssessmentResponse.RankedMissingInformation;
 import dk.visitationadvisor.explanation.Reason;
 import dk.visitationadvisor.facts.RuleKind;
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,7 +27,7 @@ public final class ScenarioCheck {
 
     private static final Set<String> EXPECT_KEYS = Set.of("programmes", "recommendedProgramme",
             "recommendationReasons", "missingInformation", "absent", "escalations", "abstained", "visitPlan",
-            "followUps", "resources", "lawReferences");
+            "followUps", "resources", "lawReferences", "rankedMissingInformation", "counterfactuals");
 
     private ScenarioCheck() {
     }
@@ -91,7 +96,105 @@ public final class ScenarioCheck {
                         + (was.isEmpty() ? "not set" : was));
             }
         }
+        if (expect.has("rankedMissingInformation")) {
+            checkRanking(expect.get("rankedMissingInformation"), actual.rankedMissingInformation(), differences);
+        }
+        if (expect.has("counterfactuals")) {
+            checkCounterfactuals(expect.get("counterfactuals"), actual.counterfactuals(), differences);
+        }
         return differences;
+    }
+
+    /** Whether the scenario asks for the missing facts ranked. */
+    public static boolean asksForRanking(JsonNode expect) {
+        return expect.has("rankedMissingInformation");
+    }
+
+    /** Whether the scenario asks for counterfactuals. */
+    public static boolean asksForCounterfactuals(JsonNode expect) {
+        return expect.has("counterfactuals");
+    }
+
+    /**
+     * {@code first}/{@code last}: the field ranked first or last; {@code order}: these fields in this order
+     * (others may come between); {@code consequences}: a field's consequence.
+     */
+    private static void checkRanking(JsonNode expect, RankedMissingInformation ranked, List<String> differences) {
+        if (ranked == null) {
+            differences.add("rankedMissingInformation: expected, was absent");
+            return;
+        }
+        List<String> fields = ranked.facts().stream().map(MissingFact::field).toList();
+        if (expect.has("first") && (fields.isEmpty() || !fields.get(0).equals(expect.get("first").asString()))) {
+            differences.add("rankedMissingInformation: expected " + expect.get("first").asString() + " first, was "
+                    + fields);
+        }
+        if (expect.has("last") && (fields.isEmpty()
+                || !fields.get(fields.size() - 1).equals(expect.get("last").asString()))) {
+            differences.add("rankedMissingInformation: expected " + expect.get("last").asString() + " last, was "
+                    + fields);
+        }
+        List<String> order = list(expect.path("order"));
+        List<String> inOrder = fields.stream().filter(order::contains).toList();
+        if (!order.isEmpty() && !inOrder.equals(order)) {
+            differences.add("rankedMissingInformation: expected the order " + order + ", was " + fields);
+        }
+        for (Map.Entry<String, JsonNode> consequence : expect.path("consequences").properties()) {
+            String was = ranked.facts().stream().filter(f -> f.field().equals(consequence.getKey()))
+                    .map(f -> f.consequence().name()).findFirst().orElse("not ranked");
+            if (!was.equals(consequence.getValue().asString())) {
+                differences.add("rankedMissingInformation " + consequence.getKey() + ": expected "
+                        + consequence.getValue().asString() + ", was " + was);
+            }
+        }
+    }
+
+    /**
+     * Per outcome ({@code INTENSIVE_INFANT}, {@code FAMILY_PLACEMENT} for a programme not eligible;
+     * {@code visits} for a raised visit plan): {@code includes}, change sets that must be among those found
+     * ({@code "field=value"}, several joined by {@code " & "}); {@code changes: []} for none found;
+     * {@code onlyAuthorityDecides}. {@code outcomes}: exactly these outcomes are considered.
+     */
+    private static void checkCounterfactuals(JsonNode expect, Counterfactuals found, List<String> differences) {
+        if (found == null) {
+            differences.add("counterfactuals: expected, was absent");
+            return;
+        }
+        Map<String, Counterfactual> byKey = new TreeMap<>();
+        found.outcomes().forEach(c -> byKey.put(c.target().equals("FEWER_VISITS") ? "visits" : c.programme().name(), c));
+        for (Map.Entry<String, JsonNode> entry : expect.properties()) {
+            if (entry.getKey().equals("outcomes")) {
+                Set<String> expected = strings(entry.getValue());
+                if (!expected.equals(byKey.keySet())) {
+                    differences.add("counterfactuals: expected outcomes " + expected + ", was " + byKey.keySet());
+                }
+                continue;
+            }
+            Counterfactual counterfactual = byKey.get(entry.getKey());
+            if (counterfactual == null) {
+                differences.add("counterfactuals: expected one for " + entry.getKey() + ", found " + byKey.keySet());
+                continue;
+            }
+            Set<String> sets = counterfactual.changes().stream()
+                    .map(set -> set.facts().stream().map(f -> f.field() + "=" + f.to())
+                            .collect(Collectors.joining(" & ")))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            for (String expected : strings(entry.getValue().path("includes"))) {
+                if (!sets.contains(expected)) {
+                    differences.add("counterfactuals " + entry.getKey() + ": expected the change " + expected
+                            + ", found " + sets);
+                }
+            }
+            JsonNode changes = entry.getValue().path("changes");
+            if (changes.isArray() && changes.isEmpty() && !sets.isEmpty()) {
+                differences.add("counterfactuals " + entry.getKey() + ": expected no change, found " + sets);
+            }
+            JsonNode authority = entry.getValue().path("onlyAuthorityDecides");
+            if (authority.isBoolean() && authority.booleanValue() != counterfactual.onlyAuthorityDecides()) {
+                differences.add("counterfactuals " + entry.getKey() + ": expected onlyAuthorityDecides "
+                        + authority.booleanValue() + ", was " + counterfactual.onlyAuthorityDecides());
+            }
+        }
     }
 
     /** When the scenario states {@code key}, the answer must have exactly that set of values. */

@@ -11,6 +11,7 @@ import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
+import dk.visitationadvisor.whatif.WhatIf;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -86,10 +87,14 @@ public final class ScenarioRunner {
             return new Result(file, scenario.name(), differences, List.of());
         }
         // A service of the scenario's own: its earlier assessments are its case history, nobody else's.
+        JsonMapper json = JsonMapper.builder().build();
         AssessmentService service = new AssessmentService(new LiveRuleSet(new RuleEngine(ruleSetFor(scenario.parameters()))),
-                new Explainer(), Clock.systemDefaultZone(), new InMemoryAssessmentStore(), JsonMapper.builder().build());
+                new Explainer(), Clock.systemDefaultZone(), new InMemoryAssessmentStore(), json);
         scenario.history().forEach(earlier -> service.assess(earlier, Locale.ENGLISH, "scenario"));
-        AssessmentResponse answer = service.assess(scenario.family(), Locale.ENGLISH, "scenario").response();
+        WhatIf.Asked asked = new WhatIf.Asked(ScenarioCheck.asksForRanking(scenario.expect()),
+                ScenarioCheck.asksForCounterfactuals(scenario.expect()));
+        AssessmentResponse answer = service.assess(scenario.family(), Locale.ENGLISH, "scenario",
+                WhatIf.standalone(service, json).additions(scenario.family(), Locale.ENGLISH, true, asked)).response();
         differences.addAll(ScenarioCheck.differences(scenario.expect(), answer));
         differences.addAll(ScenarioCheck.invariantViolations(answer, inclusionCodes));
         return new Result(file, scenario.name(), differences, answer.firedRules());

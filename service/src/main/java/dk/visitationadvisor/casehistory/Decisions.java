@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -148,6 +149,23 @@ public class Decisions {
                 .list();
     }
 
+    /**
+     * Every decision made in {@code [from, to)}, oldest first, with the case and the answer it decided on:
+     * for the override review.
+     */
+    public List<DecidedAnswer> decidedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT d.*, a.case_ref, a.response_json FROM decision d JOIN assessment a "
+                        + "ON a.id = d.assessment_id WHERE d.decided_at >= ? AND d.decided_at < ? "
+                        + "ORDER BY d.decided_at, d.assessment_id")
+                .params(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query((rs, n) -> new DecidedAnswer(row(rs, n), rs.getString("case_ref"), rs.getString("response_json")))
+                .list();
+    }
+
+    /** A decision with the case it concerns and the answer it decided on, exactly as answered. */
+    public record DecidedAnswer(Decision decision, String caseRef, String responseJson) {
+    }
+
     /** How often caseworkers overrode a rule code. */
     public record OverrideCount(String code, long overrides) {
     }
@@ -156,7 +174,7 @@ public class Decisions {
      * What an override went against: the reasons for the recommendation, and, when the decided
      * programme was not eligible, the criteria that ruled it out.
      */
-    static List<String> wentAgainst(JsonNode answer, DecidedProgramme decided) {
+    public static List<String> wentAgainst(JsonNode answer, DecidedProgramme decided) {
         Set<String> codes = new LinkedHashSet<>();
         answer.path("recommendationReasons").forEach(reason -> codes.add(reason.path("code").asString()));
         answer.path("programmes").forEach(programme -> {

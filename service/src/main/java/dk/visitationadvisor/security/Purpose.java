@@ -28,6 +28,8 @@ public enum Purpose {
     ERASURE,
     /** Stored assessments replayed against a candidate rule set, to see what it would change. */
     IMPACT_PREVIEW,
+    /** Recorded decisions and the answers they decided on read, for the domain experts' override review. */
+    OVERRIDE_REVIEW,
     /** The access audit read. */
     AUDIT_REVIEW
 }

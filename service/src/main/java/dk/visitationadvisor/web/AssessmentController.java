@@ -19,11 +19,13 @@ import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.NotCprShapedValidator;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.security.Role;
+import dk.visitationadvisor.whatif.WhatIf;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -50,16 +53,24 @@ class AssessmentController {
     private final AccessAudit audit;
     private final IdempotentAssessments idempotentAssessments;
     private final MessageSource messages;
+    private final WhatIf whatIf;
 
     AssessmentController(AssessmentService assessments, RequestReader requests, CaseHistory history,
-            AccessAudit audit, IdempotentAssessments idempotentAssessments, MessageSource messages) {
+            AccessAudit audit, IdempotentAssessments idempotentAssessments, MessageSource messages, WhatIf whatIf) {
         this.idempotentAssessments = idempotentAssessments;
         this.messages = messages;
         this.assessments = assessments;
         this.requests = requests;
         this.history = history;
         this.audit = audit;
+        this.whatIf = whatIf;
     }
+
+    static final String RANK_MISSING = "Rank the missing facts by what their possible values would change "
+            + "(rankedMissingInformation): one evaluation per value tried, at most 100, within 1.5 s";
+    static final String COUNTERFACTUALS = "The smallest changes of changeable facts that would make a programme "
+            + "eligible or bring a raised visit plan down (counterfactuals): single and pair changes, at most 400 "
+            + "evaluations, within 3 s";
 
     @Operation(operationId = "assess", summary = "Assess a family",
             description = "Returns, per programme, the status and every reason behind it (rule, text, source, facts), "
@@ -82,19 +93,23 @@ class AssessmentController {
                     + "Keys are per caller; 1-255 visible ASCII characters, e.g. a UUID.",
                     schema = @Schema(pattern = IDEMPOTENCY_KEY, maxLength = 255))
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = RANK_MISSING) @RequestParam(defaultValue = "false") boolean rankMissing,
+            @Parameter(description = COUNTERFACTUALS) @RequestParam(defaultValue = "false") boolean counterfactuals,
             @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller) {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
         checkIdempotencyKey(idempotencyKey);
         String assessmentId = null;
         try {
+            UnaryOperator<AssessmentResponse> additions =
+                    whatIf.additions(request, locale, true, new WhatIf.Asked(rankMissing, counterfactuals));
             String answer;
             boolean replayed = false;
             if (idempotencyKey == null) {
-                AnsweredAssessment answered = assessments.assess(request, locale, caller.getName());
+                AnsweredAssessment answered = assessments.assess(request, locale, caller.getName(), additions);
                 assessmentId = answered.response().assessmentId();
                 answer = answered.body();
             } else {
-                Keyed keyed = idempotentAssessments.assess(request, locale, caller.getName(), idempotencyKey);
+                Keyed keyed = idempotentAssessments.assess(request, locale, caller.getName(), idempotencyKey, additions);
                 assessmentId = keyed.assessmentId();
                 answer = keyed.body();
                 replayed = keyed.replayed();
@@ -131,14 +146,17 @@ class AssessmentController {
     AssessmentResponse preview(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssessmentRequest.class)))
-            @RequestBody JsonNode body, @Parameter(hidden = true) Locale locale,
-            @Parameter(hidden = true) HttpServletRequest http) {
+            @RequestBody JsonNode body,
+            @Parameter(description = RANK_MISSING) @RequestParam(defaultValue = "false") boolean rankMissing,
+            @Parameter(description = COUNTERFACTUALS) @RequestParam(defaultValue = "false") boolean counterfactuals,
+            @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) HttpServletRequest http) {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
         boolean caseworker = http.isUserInRole(Role.CASEWORKER.name());
         if (caseworker) {
             audit.note(request.caseRef(), null);
         }
-        return assessments.preview(request, locale, caseworker);
+        return assessments.preview(request, locale, caseworker,
+                whatIf.additions(request, locale, caseworker, new WhatIf.Asked(rankMissing, counterfactuals)));
     }
 
     @Operation(operationId = "readAssessment", summary = "Read an assessment exactly as it was answered",

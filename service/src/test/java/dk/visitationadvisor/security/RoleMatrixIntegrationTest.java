@@ -72,6 +72,7 @@ class RoleMatrixIntegrationTest {
             new Endpoint(HttpMethod.PUT, "/api/v1/accounts/nobody-here/enabled", ADMIN),
             new Endpoint(HttpMethod.GET, "/api/v1/rules", EnumSet.of(Role.CASEWORKER, Role.RULE_AUTHOR, Role.ADMIN)),
             new Endpoint(HttpMethod.GET, "/api/v1/rules/overrides", EnumSet.of(Role.RULE_AUTHOR, Role.ADMIN)),
+            new Endpoint(HttpMethod.GET, "/api/v1/override-review", RULE_AUTHOR),
             new Endpoint(HttpMethod.POST, "/api/v1/rule-sets/validation", RULE_AUTHOR),
             new Endpoint(HttpMethod.POST, "/api/v1/rule-sets/scenario-runs", RULE_AUTHOR),
             new Endpoint(HttpMethod.POST, "/api/v1/rule-sets/coverage", RULE_AUTHOR),

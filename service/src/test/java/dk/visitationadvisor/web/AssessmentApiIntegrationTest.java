@@ -2,7 +2,9 @@ package dk.visitationadvisor.web;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -106,6 +108,50 @@ class AssessmentApiIntegrationTest {
                 .andExpect(jsonPath("$.programmes[*].reasons[?(@.code == 'IS-IN-RISK')].text")
                         .value("The parents have at least 2 of the connected problems that describe the target group."))
                 .andExpect(jsonPath("$.recommendationReasons[0].text", startsWith("[Local policy]")));
+    }
+
+    /** The contract's example with housing unknown: both programmes fit, so housing decides. */
+    private static final String HOUSING_UNKNOWN = ApiExamples.PREGNANT_MOTHER.replace("\"housing\": \"STABLE\"",
+            "\"housing\": null");
+
+    @Test
+    void ranksTheMissingFactsWhenAskedAndStoresTheAnswerAsGiven() throws Exception {
+        assertThat(HOUSING_UNKNOWN).contains("\"housing\": null");
+        String location = mvc.perform(post("/api/v1/assessments?rankMissing=true").contentType(MediaType.APPLICATION_JSON)
+                        .content(HOUSING_UNKNOWN))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.missingInformation", hasItem("housing")))
+                .andExpect(jsonPath("$.rankedMissingInformation.facts[0].field").value("housing"))
+                .andExpect(jsonPath("$.rankedMissingInformation.facts[0].consequence").value("DECIDES_RECOMMENDATION"))
+                .andExpect(jsonPath("$.rankedMissingInformation.facts[0].label").value("Bolig"))
+                .andExpect(jsonPath("$.rankedMissingInformation.facts[0].howToObtain", startsWith("Spørg forældrene")))
+                .andExpect(jsonPath("$.rankedMissingInformation.evaluations", greaterThan(3)))
+                .andExpect(jsonPath("$.counterfactuals").doesNotExist())
+                .andReturn().getResponse().getHeader("Location");
+        mvc.perform(get(location))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rankedMissingInformation.facts[0].field").value("housing"));
+    }
+
+    @Test
+    void addsNothingOfTheWhatIfAnalysisUnlessAsked() throws Exception {
+        assess(HOUSING_UNKNOWN)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.rankedMissingInformation").doesNotExist())
+                .andExpect(jsonPath("$.counterfactuals").doesNotExist());
+    }
+
+    @Test
+    void previewsCounterfactualsAndTheRankingOfAFamilyWithOnlyACaseReference() throws Exception {
+        mvc.perform(post("/api/v1/assessments/preview?counterfactuals=true&rankMissing=true")
+                        .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
+                        .content("{\"caseRef\": \"K-1\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rankedMissingInformation.facts[?(@.field == 'parents')].consequence")
+                        .value("NOT_TRIED"))
+                .andExpect(jsonPath("$.counterfactuals.outcomes[*].programme",
+                        containsInAnyOrder("INTENSIVE_INFANT", "FAMILY_PLACEMENT")))
+                .andExpect(jsonPath("$.counterfactuals.searched", startsWith("Tried: each single change")));
     }
 
     @Test
