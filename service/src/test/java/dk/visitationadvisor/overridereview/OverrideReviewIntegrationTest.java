@@ -128,6 +128,8 @@ class OverrideReviewIntegrationTest {
                 .andExpect(jsonPath("$.rules").isEmpty());
         mvc.perform(get("/api/v1/override-review?from=2021-01-01&to=2020-12-31").with(user("rita").roles("RULE_AUTHOR")))
                 .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/override-review?from=yesterday").with(user("rita").roles("RULE_AUTHOR")))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -142,6 +142,13 @@ class AssessmentApiIntegrationTest {
     }
 
     @Test
+    void refusesAWhatIfParameterThatIsNotTrueOrFalse() throws Exception {
+        mvc.perform(post("/api/v1/assessments?rankMissing=maybe").contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "en").content(HOUSING_UNKNOWN))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void previewsCounterfactualsAndTheRankingOfAFamilyWithOnlyACaseReference() throws Exception {
         mvc.perform(post("/api/v1/assessments/preview?counterfactuals=true&rankMissing=true")
                         .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
