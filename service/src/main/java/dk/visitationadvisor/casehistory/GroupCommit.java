@@ -62,6 +62,16 @@ public class GroupCommit {
         }
     }
 
+    /** How many writes wait for the next commit (for tests that line writes up behind one). */
+    int waitingWrites() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** With the lock held: takes every waiting write, commits them without the lock, and wakes their callers. */
     private void commitWaiting() {
         List<Write> group = waiting;

@@ -66,7 +66,7 @@ class GroupCommitTest {
             int entry = id;
             others.add(callers.submit(() -> groupCommit.write(() -> insert(entry, transactionsUsed))));
         }
-        Thread.sleep(300);
+        awaitWaiting(5);
         assertThat(others).noneMatch(Future::isDone);
         othersAreWaiting.countDown();
 
@@ -93,7 +93,7 @@ class GroupCommitTest {
         Future<?> good = callers.submit(() -> groupCommit.write(() -> insert(2, ConcurrentHashMap.newKeySet())));
         Future<?> duplicate = callers.submit(() -> groupCommit.write(() -> insert(7, ConcurrentHashMap.newKeySet())));
         Future<?> alsoGood = callers.submit(() -> groupCommit.write(() -> insert(3, ConcurrentHashMap.newKeySet())));
-        Thread.sleep(300);
+        awaitWaiting(3);
         othersAreWaiting.countDown();
 
         first.get(10, TimeUnit.SECONDS);
@@ -120,7 +120,7 @@ class GroupCommitTest {
             throw new DataAccessResourceFailureException("connection lost",
                     new SQLException("Connection is broken", "08006"));
         }));
-        Thread.sleep(300);
+        awaitWaiting(2);
         othersAreWaiting.countDown();
 
         first.get(10, TimeUnit.SECONDS);
@@ -157,6 +157,15 @@ class GroupCommitTest {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Until this many writes wait for the next commit: lined up behind the one being written. */
+    private void awaitWaiting(int writes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (groupCommit.waitingWrites() < writes) {
+            assertThat(System.nanoTime()).as("%d writes waiting", writes).isLessThan(deadline);
+            Thread.sleep(5);
         }
     }
 }
