@@ -234,4 +234,36 @@ class RuleSetApiIntegrationTest {
                 .andExpect(jsonPath("$.valid", is(true)))
                 .andExpect(jsonPath("$.version", matchesPattern("[0-9a-f]{16}")));
     }
+
+    @Test
+    @Order(12)
+    void codeInACandidateIsRefusedEverywhereBeforeItCompilesAndNeverRuns() throws Exception {
+        java.nio.file.Path marker = java.nio.file.Files.createTempDirectory("policy").resolve("ran");
+        String attack = CandidateFiles.read("intensive-infant/inclusion.drl").replaceFirst("@kind\\(\"INCLUSION\"\\)",
+                java.util.regex.Matcher.quoteReplacement("@kind(new java.io.File(\"" + marker.toString().replace('\\', '/')
+                        + "\").createNewFile() ? \"INCLUSION\" : \"INCLUSION\")"));
+        int line = attack.lines().toList().indexOf(attack.lines().filter(l -> l.contains("createNewFile")).findFirst()
+                .orElseThrow()) + 1;
+        String before = liveVersion();
+        Map<String, String> files = Map.of("intensive-infant/inclusion.drl", attack);
+        send("/api/v1/rule-sets/validation", CandidateFiles.changing(files))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.errors[0].file").value("intensive-infant/inclusion.drl"))
+                .andExpect(jsonPath("$.errors[0].line").value(line))
+                .andExpect(jsonPath("$.errors[0].message", containsString("@kind")));
+        for (String path : new String[] {"/api/v1/rule-sets/scenario-runs", "/api/v1/rule-sets/coverage",
+                "/api/v1/rule-sets/impact"}) {
+            send(path, CandidateFiles.changing(files))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.errors[0].line").value(line));
+        }
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("code in an annotation", files))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].line").value(line));
+        org.assertj.core.api.Assertions.assertThat(marker).doesNotExist();
+        send("/api/v1/assessments", ApiExamples.PREGNANT_MOTHER)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.rulesetVersion").value(before));
+    }
 }
