@@ -45,6 +45,19 @@ class AuthoringCliTest {
     }
 
     @Test
+    void refusesCodeInARuleFileBeforeItCompilesAndNothingRuns() {
+        RuleDirectories.copyInto(rules);
+        Path marker = rules.resolve("ran");
+        RuleDirectories.replace(rules, "intensive-infant/exclusion.drl", "then\n", "then\n    new java.io.File(\""
+                + marker.toString().replace('\\', '/') + "\").createNewFile();\n");
+
+        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/exclusion"))
+                .isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("intensive-infant/exclusion.drl:").contains("only insert(");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void failsWhenAChangedThresholdBreaksScenarios() {
         RuleDirectories.copyInto(rules);
         RuleDirectories.replace(rules, "parameters.yaml", "    2020-01-01: 2\n", "    2020-01-01: 3\n");

@@ -266,4 +266,23 @@ class RuleSetApiIntegrationTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.rulesetVersion").value(before));
     }
+
+    @Test
+    @Order(13)
+    void aFutureDatedParameterMistakeIsRefusedAtActivationWithItsLine() throws Exception {
+        String before = liveVersion();
+        String parameters = CandidateFiles.parametersWith("    2020-01-01: 2\n", "    2020-01-01: 2\n    2099-01-01: 13 points\n");
+        int line = parameters.lines().toList().indexOf("    2099-01-01: 13 points") + 1;
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("a typo in the future",
+                Map.of("parameters.yaml", parameters)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].file").value("parameters.yaml"))
+                .andExpect(jsonPath("$.errors[0].line").value(line))
+                .andExpect(jsonPath("$.errors[0].message", containsString("whole number")));
+        send("/api/v1/rule-sets/validation", CandidateFiles.changing(Map.of("parameters.yaml", parameters)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.errors[0].line").value(line));
+        org.assertj.core.api.Assertions.assertThat(liveVersion()).isEqualTo(before);
+    }
 }
