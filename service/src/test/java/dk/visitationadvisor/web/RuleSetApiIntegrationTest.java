@@ -285,4 +285,50 @@ class RuleSetApiIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].line").value(line));
         org.assertj.core.api.Assertions.assertThat(liveVersion()).isEqualTo(before);
     }
+
+    @Test
+    @Order(14)
+    void refusesToActivateASetWhoseFutureValueFailsScenariosOnItsDate() throws Exception {
+        String before = liveVersion();
+        String parameters = CandidateFiles.read("parameters.yaml").replaceFirst(
+                "(?<head>intensiveInfant\\.minimumRiskFactors:(?:\\n .*)*\\n    2020-01-01: 2\\n)", "${head}    2099-01-01: 3\n");
+        org.assertj.core.api.Assertions.assertThat(parameters).contains("    2099-01-01: 3");
+        send("/api/v1/rule-sets/scenario-runs", CandidateFiles.changing(Map.of("parameters.yaml", parameters)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.failed").value(0));
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("three risk factors from 2099", Map.of(
+                "parameters.yaml", parameters)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", containsString("2099-01-01")))
+                .andExpect(jsonPath("$.failedScenarios[*].differences[*]", hasItem(containsString("IS-IN-RISK"))));
+        org.assertj.core.api.Assertions.assertThat(liveVersion()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(15)
+    void aLoopingCandidateIsStoppedAndReportedAndTheLiveSetAndTheLockAreUnaffected() throws Exception {
+        String before = liveVersion();
+        Map<String, String> files = Map.of("family-placement/loop.drl", dk.visitationadvisor.support.CandidateFiles.LOOPING);
+        send("/api/v1/rule-sets/validation", CandidateFiles.changing(files))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true));
+        send("/api/v1/rule-sets/scenario-runs", CandidateFiles.changing(files))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.passed").value(0))
+                .andExpect(jsonPath("$.scenarios[*].differences[*]", hasItem(containsString("loop"))));
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("a loop", files))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.failedScenarios", not(empty())));
+        org.assertj.core.api.Assertions.assertThat(liveVersion()).isEqualTo(before);
+        send("/api/v1/assessments", ApiExamples.PREGNANT_MOTHER)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.rulesetVersion").value(before));
+        // The activation lock was let go: a candidate that passes goes live, and back.
+        String parameters = CandidateFiles.read("parameters.yaml") + "\n";
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("after the loop",
+                Map.of("parameters.yaml", parameters)))
+                .andExpect(status().isCreated());
+        send("/api/v1/rule-sets/activations", "{\"reason\": \"back\", \"version\": \"" + before + "\"}")
+                .andExpect(status().isCreated());
+    }
 }
