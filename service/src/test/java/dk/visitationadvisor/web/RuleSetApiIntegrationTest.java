@@ -331,4 +331,26 @@ class RuleSetApiIntegrationTest {
         send("/api/v1/rule-sets/activations", "{\"reason\": \"back\", \"version\": \"" + before + "\"}")
                 .andExpect(status().isCreated());
     }
+
+    @Test
+    @Order(16)
+    void anAuthorWhoMayNotReadCasesSeesTheImpactUnderPseudonyms() throws Exception {
+        send("/api/v1/assessments", ApiExamples.PREGNANT_MOTHER).andExpect(status().isCreated());
+        String candidate = CandidateFiles.changing(Map.of("parameters.yaml",
+                CandidateFiles.threeRiskFactorsForIntensiveInfant()));
+        String asCaseworker = send("/api/v1/rule-sets/impact", candidate)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessmentsChanged", greaterThan(0)))
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(asCaseworker, "$.assessments[0].assessmentId");
+        mvc.perform(post("/api/v1/rule-sets/impact").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user("rita").roles("RULE_AUTHOR"))
+                        .contentType(MediaType.APPLICATION_JSON).content(candidate))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessmentsChanged", greaterThan(0)))
+                .andExpect(jsonPath("$.changes", not(empty())))
+                .andExpect(jsonPath("$.assessments[*].assessmentId", everyItem(matchesPattern("change-[0-9a-f]{12}"))))
+                .andExpect(content().string(not(containsString(id))));
+    }
 }
