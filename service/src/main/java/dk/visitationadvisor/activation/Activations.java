@@ -13,6 +13,7 @@ import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,12 +186,30 @@ public class Activations implements SmartInitializingSingleton {
                 throw new ActivationRefusedException(report.failed() + " of " + (report.passed() + report.failed())
                         + " scenarios fail against rule set " + ruleSet.version(), List.of(), report.failures());
             }
+            // A value dated ahead must not fail the scenarios on the day it takes effect.
+            for (LocalDate date : futureDates(ruleSet)) {
+                ScenarioReport then = checks.test(ruleSet, date);
+                if (then.failed() > 0) {
+                    throw new ActivationRefusedException(then.failed() + " of " + (then.passed() + then.failed())
+                            + " scenarios fail against rule set " + ruleSet.version() + " on " + date
+                            + ", when its parameter values dated " + date + " take effect", List.of(), then.failures());
+                }
+            }
         }
         String previous = live.ruleSet().version();
         Activation activation = record(ruleSet, previous, kind, by, reason);
         live.replace(engine);
         log.info("Rule set {} is live ({} by {}), replacing {}", ruleSet.version(), kind, by, previous);
         return activation;
+    }
+
+    /** The dates after today on which a parameter value of the rule set takes effect. */
+    private java.util.SortedSet<LocalDate> futureDates(RuleSet ruleSet) {
+        LocalDate today = LocalDate.now(clock);
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+        ruleSet.parameters().definitions().values()
+                .forEach(definition -> dates.addAll(definition.values().tailMap(today, false).keySet()));
+        return dates;
     }
 
     private Activation record(RuleSet ruleSet, String previous, Activation.Kind kind, String by, String reason) {

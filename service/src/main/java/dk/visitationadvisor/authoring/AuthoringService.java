@@ -53,6 +53,11 @@ final class AuthoringService {
                 Map.of("reason", reason, "candidate", CandidateRuleSet.complete(rules.contents())));
     }
 
+    /** Makes an earlier version, on record at the service, live again. */
+    Answer rollback(String version, String reason) throws IOException, InterruptedException {
+        return post("api/v1/rule-sets/activations", Map.of("reason", reason, "version", version));
+    }
+
     private Answer post(String path, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
         if (authorization != null) {

@@ -12,6 +12,8 @@ import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleDescription;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -33,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,13 +59,16 @@ public class ImpactPreview {
     private final LiveRuleSet live;
 
     private final Candidates candidates;
+    /** How long one preview may replay; assessments not replayed by then are listed as not replayed. */
+    private final Duration timeLimit;
 
     public ImpactPreview(AssessmentStore store, AssessmentService assessments, LiveRuleSet live,
-            Candidates candidates) {
+            Candidates candidates, @Value("${advisor.rules.check-time-limit:PT2M}") Duration timeLimit) {
         this.store = store;
         this.assessments = assessments;
         this.live = live;
         this.candidates = candidates;
+        this.timeLimit = timeLimit;
     }
 
     /** The impact of what an author sent; see {@link #preview(RuleSet, LocalDate, LocalDate, int)}. */
@@ -116,6 +122,7 @@ public class ImpactPreview {
         private final Map<CountKey, LongAdder> counts = new ConcurrentHashMap<>();
         private final ConcurrentLinkedQueue<NotReplayed> notReplayed = new ConcurrentLinkedQueue<>();
         private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private final Instant deadline = Instant.now().plus(timeLimit);
 
         Replay(RuleEngine before, RuleEngine after, AnswerDifferences differences, LocalDate from, LocalDate to) {
             this.before = before;
@@ -161,6 +168,10 @@ public class ImpactPreview {
         }
 
         private void replayOne(StoredAssessment stored, Optional<StoredAssessment> previous) {
+            if (Instant.now().isAfter(deadline)) {
+                notReplayed.add(new NotReplayed(stored.id(), "TimeLimitReached"));
+                return;
+            }
             AssessmentResponse was;
             AssessmentResponse is;
             try {

@@ -55,4 +55,28 @@ public record ImpactReport(String liveVersion, String candidateVersion, LocalDat
 
     public record NotReplayed(String assessmentId, String reason) {
     }
+
+    /**
+     * The report for a caller who may not read the cases: each assessment under a pseudonym that holds for
+     * this candidate only (so the same change can be followed within the report, but not looked up), dated
+     * by its month. The counts are as they are.
+     */
+    public ImpactReport withoutCaseReferences() {
+        return new ImpactReport(liveVersion, candidateVersion, from, to, assessmentsReplayed, assessmentsChanged,
+                changes, changedRules, changedParameters,
+                assessments.stream().map(a -> new ChangedAssessment(pseudonym(a.assessmentId()),
+                        a.assessmentDate().withDayOfMonth(1), a.answeredBy(), a.changes())).toList(),
+                complete, notReplayed.stream().map(n -> new NotReplayed(pseudonym(n.assessmentId()), n.reason())).toList(),
+                durationMillis);
+    }
+
+    private String pseudonym(String assessmentId) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (candidateVersion + "/" + assessmentId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "change-" + java.util.HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -6,6 +6,8 @@ import dk.visitationadvisor.ruleengine.RuleSetException;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -19,10 +21,14 @@ public class RuleSetChecks {
 
     private final Path scenarios;
     private final Candidates candidates;
+    /** How long checking one rule set against the scenarios may take; what is not run by then fails. */
+    private final Duration timeLimit;
 
-    public RuleSetChecks(@Value("${advisor.scenarios.directory:test-cases}") Path scenarios, Candidates candidates) {
+    public RuleSetChecks(@Value("${advisor.scenarios.directory:test-cases}") Path scenarios, Candidates candidates,
+            @Value("${advisor.rules.check-time-limit:PT2M}") Duration timeLimit) {
         this.scenarios = scenarios;
         this.candidates = candidates;
+        this.timeLimit = timeLimit;
     }
 
     public ValidationReport validate(CandidateRuleSet candidate) {
@@ -50,14 +56,20 @@ public class RuleSetChecks {
 
     /** Runs every scenario against the rule set. */
     public ScenarioReport test(RuleSet ruleSet) {
-        List<ScenarioRunner.Result> results = new ScenarioRunner(ruleSet).runAll(scenarioFolder());
+        return test(ruleSet, null);
+    }
+
+    /** Runs every scenario against the rule set, judged with the parameter values in force on a date. */
+    public ScenarioReport test(RuleSet ruleSet, java.time.LocalDate asOf) {
+        List<ScenarioRunner.Result> results = new ScenarioRunner(ruleSet, asOf).runAll(scenarioFolder(),
+                Instant.now().plus(timeLimit));
         return ScenarioReport.of(ruleSet.version(), scenarios, results);
     }
 
     /** The rules no scenario makes fire, and the codes no scenario mentions. */
     public CoverageReport coverage(RuleSet ruleSet) {
         Path folder = scenarioFolder();
-        Coverage coverage = Coverage.of(ruleSet, new ScenarioRunner(ruleSet).runAll(folder),
+        Coverage coverage = Coverage.of(ruleSet, new ScenarioRunner(ruleSet).runAll(folder, Instant.now().plus(timeLimit)),
                 Scenario.filesBelow(folder));
         return new CoverageReport(ruleSet.version(), coverage.rules(),
                 coverage.rules() - coverage.rulesNeverFired().size(), coverage.codes(),

@@ -1,8 +1,10 @@
 package dk.visitationadvisor.authoring;
 
 import dk.visitationadvisor.ruleengine.RuleFiles;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -17,6 +19,29 @@ public final class ScenarioParameters {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private ScenarioParameters() {
+    }
+
+    /**
+     * The rule files with each parameter's value in force on a date as its only value, from the earliest
+     * date: the rules judge any family with the values of that date, the family's own dates unchanged.
+     * Lets the scenarios check values that take effect in the future.
+     */
+    public static RuleFiles asOf(RuleFiles files, LocalDate date) {
+        ObjectNode catalogue = (ObjectNode) YAML.readTree(files.contents().get("parameters.yaml"));
+        for (Map.Entry<String, JsonNode> parameter : catalogue.properties()) {
+            TreeMap<LocalDate, JsonNode> dated = new TreeMap<>();
+            parameter.getValue().path("values").properties()
+                    .forEach(value -> dated.put(LocalDate.parse(value.getKey()), value.getValue()));
+            ObjectNode values = YAML.createObjectNode();
+            Map.Entry<LocalDate, JsonNode> inForce = dated.floorEntry(date);
+            if (inForce != null) {
+                values.set("1900-01-01", inForce.getValue());
+            }
+            ((ObjectNode) parameter.getValue()).set("values", values);
+        }
+        Map<String, String> contents = new HashMap<>(files.contents());
+        contents.put("parameters.yaml", YAML.writeValueAsString(catalogue));
+        return new RuleFiles(files.origin() + " as of " + date, contents);
     }
 
     public static RuleFiles apply(RuleFiles files, JsonNode parameters) {

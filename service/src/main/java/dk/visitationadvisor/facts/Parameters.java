@@ -2,6 +2,7 @@ package dk.visitationadvisor.facts;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,14 @@ public final class Parameters {
 
     public boolean isSet(String name) {
         return values.containsKey(name);
+    }
+
+    /**
+     * The entries for {@code missingInformation} of those of the named parameters that are not set,
+     * for a rule that abstains while a cutoff is unset.
+     */
+    public List<String> unset(String... names) {
+        return java.util.Arrays.stream(names).filter(name -> !isSet(name)).map(Abstention::parameter).toList();
     }
 
     /** The value as written in parameters.yaml; null when not set. */

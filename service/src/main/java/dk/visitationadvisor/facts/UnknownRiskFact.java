@@ -5,4 +5,8 @@ package dk.visitationadvisor.facts;
  * counts risk factors cannot say "not met" while it is unknown.
  */
 public record UnknownRiskFact(Programme programme, String path) {
+
+    public static UnknownRiskFact of(Programme programme, String path) {
+        return new UnknownRiskFact(programme, path);
+    }
 }

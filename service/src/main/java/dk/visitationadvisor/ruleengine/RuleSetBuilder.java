@@ -24,7 +24,8 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Turns rule files into a {@link RuleSet}, or fails with every problem an author must fix: compile
+ * Turns rule files into a {@link RuleSet}, or fails with every problem an author must fix: what
+ * leaves the allowed subset of the rule language ({@link RulePolicy}, checked before anything compiles), compile
  * errors, and rules whose metadata, step, cited sources or parameters are missing or unknown.
  */
 public final class RuleSetBuilder {
@@ -42,6 +43,11 @@ public final class RuleSetBuilder {
         Map<String, String> drlFiles = files.drlFiles();
         if (drlFiles.isEmpty()) {
             throw new RuleSetException(files.origin(), "No rule files (*.drl) found");
+        }
+        // The compiler runs code in annotations and consequences: only the checked subset may reach it.
+        List<RuleSetProblem> refused = RulePolicy.check(drlFiles);
+        if (!refused.isEmpty()) {
+            throw new RuleSetException(refused);
         }
         RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(drlFiles);
         KieBase kieBase = compiled.kieBase();

@@ -2,13 +2,16 @@ package dk.visitationadvisor.ruleengine;
 
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads a YAML file of the rule set whose top level maps names to entries, naming the line of an error. */
 final class RuleSetYaml {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key written twice is an error, not the last one silently winning. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private RuleSetYaml() {
     }

@@ -115,11 +115,15 @@ class RuleSetController {
     ImpactReport impact(@CandidateBody @RequestBody JsonNode body,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate to,
-            @RequestParam(defaultValue = "1000") @Min(0) @Max(100_000) int limit) {
+            @RequestParam(defaultValue = "1000") @Min(0) @Max(100_000) int limit,
+            org.springframework.security.core.Authentication caller) {
         ImpactReport report = impact.preview(candidate(body), from, to, limit);
         // One act over many cases: one audit entry, with the candidate's version and how many cases it read.
         audit.noteSummary("candidate " + report.candidateVersion(), history.casesAssessedBetween(from, to));
-        return report;
+        // Only a caseworker may read cases: anyone else sees each changed assessment under a pseudonym.
+        boolean readsCases = caller != null && caller.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + dk.visitationadvisor.security.Role.CASEWORKER.name()));
+        return readsCases ? report : report.withoutCaseReferences();
     }
 
     @Operation(operationId = "activateRuleSet", summary = "Make a rule set live, or roll back to an earlier one",

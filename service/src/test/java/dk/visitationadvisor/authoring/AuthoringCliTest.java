@@ -45,6 +45,19 @@ class AuthoringCliTest {
     }
 
     @Test
+    void refusesCodeInARuleFileBeforeItCompilesAndNothingRuns() {
+        RuleDirectories.copyInto(rules);
+        Path marker = rules.resolve("ran");
+        RuleDirectories.replace(rules, "intensive-infant/exclusion.drl", "then\n", "then\n    new java.io.File(\""
+                + marker.toString().replace('\\', '/') + "\").createNewFile();\n");
+
+        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/exclusion"))
+                .isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("intensive-infant/exclusion.drl:").contains("only insert(");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void failsWhenAChangedThresholdBreaksScenarios() {
         RuleDirectories.copyInto(rules);
         RuleDirectories.replace(rules, "parameters.yaml", "    2020-01-01: 2\n", "    2020-01-01: 3\n");
@@ -53,6 +66,22 @@ class AuthoringCliTest {
                 .isEqualTo(AuthoringCli.FAILED);
         assertThat(output()).contains("FAIL ").contains("IS-IN-RISK: expected MET, was NOT_MET").containsPattern(
                 "\\d+ passed, [1-9]\\d* failed");
+    }
+
+    @Test
+    void aFutureDatedValueIsJudgedOnItsDateWithAsOf() {
+        RuleDirectories.copyInto(rules);
+        RuleDirectories.replace(rules, "parameters.yaml", "    2020-01-01: 2\n", "    2020-01-01: 2\n    2099-01-01: 3\n");
+
+        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/inclusion"))
+                .isEqualTo(AuthoringCli.OK);
+        output.reset();
+        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/inclusion", "--as-of",
+                "2099-01-01")).isEqualTo(AuthoringCli.FAILED);
+        assertThat(output()).contains("IS-IN-RISK: expected MET, was NOT_MET");
+        output.reset();
+        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "--as-of", "2098-12-31",
+                "intensive-infant/inclusion")).isEqualTo(AuthoringCli.OK);
     }
 
     @Test
@@ -71,6 +100,24 @@ class AuthoringCliTest {
         assertThat(run("coverage", rules.toString(), scenarios.toString())).isEqualTo(AuthoringCli.FAILED);
         assertThat(output()).contains("rule never fired: PREF-DOMESTIC-VIOLENCE")
                 .contains("code in no scenario: ESC-GROWTH");
+    }
+
+    @Test
+    void coverageOfTheRepositoryIsCompleteOnceItsAcceptedGapsAreListed() {
+        assertThat(run("coverage", RuleDirectories.RULES.toString(), SCENARIOS.toString())).isEqualTo(AuthoringCli.OK);
+        assertThat(output()).contains("accepted, rule never fired: STATUS-NEEDS-ASSESSMENT")
+                .doesNotContain("  rule never fired:");
+    }
+
+    @Test
+    void rollbackNeedsTheServiceAndAReason() {
+        assertThat(run("rollback", "0123456789abcdef", "--service", "http://localhost:1"))
+                .isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("--reason");
+        output.reset();
+        assertThat(run("rollback", "0123456789abcdef", "--service", "http://127.0.0.1:1", "--reason", "back"))
+                .isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("cannot be reached");
     }
 
     @Test

@@ -12,6 +12,32 @@ public final class CandidateFiles {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Two rules that keep each other firing: within the allowed subset, and stopped by the engine's limit. */
+    public static final String LOOPING = """
+            package rules.loop;
+            import dk.visitationadvisor.facts.*;
+
+            rule "LOOP-START: an unknown fact"
+                @code("LOOP") @programme("FAMILY_PLACEMENT") @kind("CLASSIFICATION") @source("fa-target-group-age")
+                @text_da("Løkke.") @text_en("Loop.")
+                ruleflow-group "classify"
+            when
+                $day : AssessmentDay()
+            then
+                insert( UnknownRiskFact.of( Programme.FAMILY_PLACEMENT, "loop" ) );
+            end
+
+            rule "LOOP-AGAIN: and another for every one"
+                @code("LOOP") @programme("FAMILY_PLACEMENT") @kind("CLASSIFICATION") @source("fa-target-group-age")
+                @text_da("Løkke.") @text_en("Loop.")
+                ruleflow-group "classify"
+            when
+                $unknown : UnknownRiskFact( path == "loop" )
+            then
+                insert( UnknownRiskFact.of( $unknown.programme(), $unknown.path() ) );
+            end
+            """;
+
     private CandidateFiles() {
     }
 

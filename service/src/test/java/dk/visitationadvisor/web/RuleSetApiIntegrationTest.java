@@ -234,4 +234,123 @@ class RuleSetApiIntegrationTest {
                 .andExpect(jsonPath("$.valid", is(true)))
                 .andExpect(jsonPath("$.version", matchesPattern("[0-9a-f]{16}")));
     }
+
+    @Test
+    @Order(12)
+    void codeInACandidateIsRefusedEverywhereBeforeItCompilesAndNeverRuns() throws Exception {
+        java.nio.file.Path marker = java.nio.file.Files.createTempDirectory("policy").resolve("ran");
+        String attack = CandidateFiles.read("intensive-infant/inclusion.drl").replaceFirst("@kind\\(\"INCLUSION\"\\)",
+                java.util.regex.Matcher.quoteReplacement("@kind(new java.io.File(\"" + marker.toString().replace('\\', '/')
+                        + "\").createNewFile() ? \"INCLUSION\" : \"INCLUSION\")"));
+        int line = attack.lines().toList().indexOf(attack.lines().filter(l -> l.contains("createNewFile")).findFirst()
+                .orElseThrow()) + 1;
+        String before = liveVersion();
+        Map<String, String> files = Map.of("intensive-infant/inclusion.drl", attack);
+        send("/api/v1/rule-sets/validation", CandidateFiles.changing(files))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.errors[0].file").value("intensive-infant/inclusion.drl"))
+                .andExpect(jsonPath("$.errors[0].line").value(line))
+                .andExpect(jsonPath("$.errors[0].message", containsString("@kind")));
+        for (String path : new String[] {"/api/v1/rule-sets/scenario-runs", "/api/v1/rule-sets/coverage",
+                "/api/v1/rule-sets/impact"}) {
+            send(path, CandidateFiles.changing(files))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.errors[0].line").value(line));
+        }
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("code in an annotation", files))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].line").value(line));
+        org.assertj.core.api.Assertions.assertThat(marker).doesNotExist();
+        send("/api/v1/assessments", ApiExamples.PREGNANT_MOTHER)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.rulesetVersion").value(before));
+    }
+
+    @Test
+    @Order(13)
+    void aFutureDatedParameterMistakeIsRefusedAtActivationWithItsLine() throws Exception {
+        String before = liveVersion();
+        String parameters = CandidateFiles.parametersWith("    2020-01-01: 2\n", "    2020-01-01: 2\n    2099-01-01: 13 points\n");
+        int line = parameters.lines().toList().indexOf("    2099-01-01: 13 points") + 1;
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("a typo in the future",
+                Map.of("parameters.yaml", parameters)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].file").value("parameters.yaml"))
+                .andExpect(jsonPath("$.errors[0].line").value(line))
+                .andExpect(jsonPath("$.errors[0].message", containsString("whole number")));
+        send("/api/v1/rule-sets/validation", CandidateFiles.changing(Map.of("parameters.yaml", parameters)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.errors[0].line").value(line));
+        org.assertj.core.api.Assertions.assertThat(liveVersion()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(14)
+    void refusesToActivateASetWhoseFutureValueFailsScenariosOnItsDate() throws Exception {
+        String before = liveVersion();
+        String parameters = CandidateFiles.read("parameters.yaml").replaceFirst(
+                "(?<head>intensiveInfant\\.minimumRiskFactors:(?:\\n .*)*\\n    2020-01-01: 2\\n)", "${head}    2099-01-01: 3\n");
+        org.assertj.core.api.Assertions.assertThat(parameters).contains("    2099-01-01: 3");
+        send("/api/v1/rule-sets/scenario-runs", CandidateFiles.changing(Map.of("parameters.yaml", parameters)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.failed").value(0));
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("three risk factors from 2099", Map.of(
+                "parameters.yaml", parameters)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", containsString("2099-01-01")))
+                .andExpect(jsonPath("$.failedScenarios[*].differences[*]", hasItem(containsString("IS-IN-RISK"))));
+        org.assertj.core.api.Assertions.assertThat(liveVersion()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(15)
+    void aLoopingCandidateIsStoppedAndReportedAndTheLiveSetAndTheLockAreUnaffected() throws Exception {
+        String before = liveVersion();
+        Map<String, String> files = Map.of("family-placement/loop.drl", dk.visitationadvisor.support.CandidateFiles.LOOPING);
+        send("/api/v1/rule-sets/validation", CandidateFiles.changing(files))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true));
+        send("/api/v1/rule-sets/scenario-runs", CandidateFiles.changing(files))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.passed").value(0))
+                .andExpect(jsonPath("$.scenarios[*].differences[*]", hasItem(containsString("loop"))));
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("a loop", files))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.failedScenarios", not(empty())));
+        org.assertj.core.api.Assertions.assertThat(liveVersion()).isEqualTo(before);
+        send("/api/v1/assessments", ApiExamples.PREGNANT_MOTHER)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.rulesetVersion").value(before));
+        // The activation lock was let go: a candidate that passes goes live, and back.
+        String parameters = CandidateFiles.read("parameters.yaml") + "\n";
+        send("/api/v1/rule-sets/activations", CandidateFiles.activating("after the loop",
+                Map.of("parameters.yaml", parameters)))
+                .andExpect(status().isCreated());
+        send("/api/v1/rule-sets/activations", "{\"reason\": \"back\", \"version\": \"" + before + "\"}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    @Order(16)
+    void anAuthorWhoMayNotReadCasesSeesTheImpactUnderPseudonyms() throws Exception {
+        send("/api/v1/assessments", ApiExamples.PREGNANT_MOTHER).andExpect(status().isCreated());
+        String candidate = CandidateFiles.changing(Map.of("parameters.yaml",
+                CandidateFiles.threeRiskFactorsForIntensiveInfant()));
+        String asCaseworker = send("/api/v1/rule-sets/impact", candidate)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessmentsChanged", greaterThan(0)))
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(asCaseworker, "$.assessments[0].assessmentId");
+        mvc.perform(post("/api/v1/rule-sets/impact").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user("rita").roles("RULE_AUTHOR"))
+                        .contentType(MediaType.APPLICATION_JSON).content(candidate))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessmentsChanged", greaterThan(0)))
+                .andExpect(jsonPath("$.changes", not(empty())))
+                .andExpect(jsonPath("$.assessments[*].assessmentId", everyItem(matchesPattern("change-[0-9a-f]{12}"))))
+                .andExpect(content().string(not(containsString(id))));
+    }
 }
