@@ -106,7 +106,8 @@ class CaseworkerController {
     @Audited(Purpose.READ_ASSESSMENT)
     String result(@PathVariable String assessmentId, Model model) {
         String answer = history.answer(assessmentId).orElseThrow(CaseworkerController::notFound);
-        model.addAttribute("result", ResultView.of(json.readValue(answer, AssessmentResponse.class)));
+        model.addAttribute("result", ResultView.of(json.readValue(answer, AssessmentResponse.class),
+                history.request(assessmentId).map(json::readTree).orElse(null)));
         return "caseworker/result";
     }
 

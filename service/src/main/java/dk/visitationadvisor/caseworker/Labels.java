@@ -1,5 +1,8 @@
 package dk.visitationadvisor.caseworker;
 
+import dk.visitationadvisor.explanation.Reason;
+import dk.visitationadvisor.facts.Outcome;
+import dk.visitationadvisor.facts.RuleKind;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -99,6 +102,21 @@ class Labels {
     /** An enum value by its type's simple name, as the case history keeps it (a string). */
     public String of(String type, String value) {
         return value == null ? "" : message("value." + type + "." + value, value);
+    }
+
+    /**
+     * What a reason's outcome means, as a key of {@code value.Outcome.*}: for an exclusion that applies,
+     * "excludes" (never a green "met"); for one that does not, "does not exclude".
+     */
+    public String outcome(Reason reason) {
+        if (reason.outcome() == null) {
+            return "";
+        }
+        if (reason.kind() == RuleKind.EXCLUSION) {
+            return reason.outcome() == Outcome.MET ? "EXCLUDES"
+                    : reason.outcome() == Outcome.NOT_MET ? "DOES_NOT_EXCLUDE" : reason.outcome().name();
+        }
+        return reason.outcome().name();
     }
 
     /** A date as the page's language writes it, e.g. "22. nov. 2026". */

@@ -150,7 +150,7 @@ class CaseworkerBrowserTest {
         choose("measurements-epdsRespondent", "MOTHER");
         submit();
 
-        List<WebElement> escalations = browser.findElements(By.cssSelector("#escalations .escalation"));
+        List<WebElement> escalations = browser.findElements(By.cssSelector("#urgent .escalation, #to-do .escalation"));
         assertThat(escalations).hasSize(3);
         assertThat(escalations.get(0).getAttribute("class")).contains("severity-urgent");
         assertThat(escalations.get(0).findElement(By.tagName("h3")).getText())
@@ -158,11 +158,70 @@ class CaseworkerBrowserTest {
         assertThat(escalations.get(0).getText()).contains("Gør nu:", "EPDS");
         assertThat(escalations.get(2).findElement(By.tagName("h3")).getText())
                 .isEqualTo("Advarsel Statusbrev omkring uge 32");
-        Number escalationsTop = (Number) js("return document.getElementById('escalations').getBoundingClientRect().top");
-        Number programmesTop = (Number) js("return document.querySelector('.programmes').getBoundingClientRect().top");
-        assertThat(escalationsTop.doubleValue()).isLessThan(programmesTop.doubleValue());
+        assertThat(top("#urgent")).isLessThan(top("#to-do"));
+        assertThat(top("#to-do")).isLessThan(top("#recommendation"));
+        assertThat(top("#recommendation")).isLessThan(top(".programmes"));
         checkAccessibility("result-with-escalations");
         screenshot("03-result-with-escalations");
+    }
+
+    @Test
+    void showsAnAcuteCaseUrgentFirstAboveTheFoldOnAPhone() {
+        open("/");
+        fillInThePregnantMother("WEB-" + shortId(), "ACUTE");
+        submit();
+
+        onAPhone(() -> {
+            browser.navigate().refresh();
+            WebElement urgent = browser.findElement(By.cssSelector("#urgent .escalation"));
+            assertThat(urgent.getText()).contains("Akut", "Akut bekymring for barnets sikkerhed", "Gør nu:",
+                    "Kontakt myndigheden");
+            Number actionBottom = (Number) js("return arguments[0].getBoundingClientRect().bottom",
+                    urgent.findElement(By.cssSelector(".action")));
+            assertThat(actionBottom.doubleValue()).as("what to do now, above the fold at 390×844").isLessThanOrEqualTo(844);
+            Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth.intValue()).as("no horizontal scrolling on a phone").isLessThanOrEqualTo(390);
+            checkAccessibility("result-acute-phone");
+            screenshot("06-result-acute-phone", 390);
+        });
+        assertThat(top("#urgent")).isLessThan(top("#recommendation"));
+        assertThat(text("#recommendation-heading")).isEqualTo("Ingen indsats anbefales, før myndigheden har taget stilling");
+        if (!browser.findElements(By.id("missing")).isEmpty()) {
+            assertThat(top("#missing")).isGreaterThan(top("#recommendation"));
+        }
+    }
+
+    @Test
+    void saysAFamilyExcludedFromBothIsExcludedNotYetToBeDecided() {
+        open("/");
+        type("caseRef", "WEB-" + shortId());
+        click("pregnancy-false");
+        click("child-true");
+        date("child-birthDate", "2019-05-01");
+        submit();
+
+        assertThat(text("#programme-INTENSIVE_INFANT .status")).isEqualTo("Opfylder ikke kriterierne");
+        assertThat(text("#programme-FAMILY_PLACEMENT .status")).isEqualTo("Opfylder ikke kriterierne");
+        assertThat(text("#recommendation-heading")).isEqualTo("Familien er udelukket fra begge indsatser");
+        assertThat(browser.getPageSource()).doesNotContain("Ingen indsats kan anbefales endnu");
+        assertThat(browser.findElements(By.id("missing"))).as("nothing missing can change an exclusion").isEmpty();
+        for (WebElement badge : browser.findElements(By.cssSelector(".group-excluding .outcome"))) {
+            assertThat(badge.getText()).isIn("Ikke opfyldt", "Udelukker");
+            assertThat(badge.getAttribute("class")).doesNotContain("outcome-met");
+        }
+        checkAccessibility("result-excluded");
+    }
+
+    @Test
+    void saysWhichOfTheTickedRiskFactorsCountedForEachProgramme() {
+        open("/");
+        fillInThePregnantMother("WEB-" + shortId(), "SIGNIFICANT");
+        click("parents-0-riskFactors-ECONOMIC_PROBLEMS");
+        submit();
+
+        String counted = text("#programme-INTENSIVE_INFANT .factors-counted");
+        assertThat(counted).contains("Talte med:", "Traumer i egen opvækst", "Talte ikke med for denne indsats:",
+                "Økonomiske udfordringer");
     }
 
     @Test
@@ -268,6 +327,22 @@ class CaseworkerBrowserTest {
         }
     }
 
+    private double top(String css) {
+        return ((Number) js("return document.querySelector(arguments[0]).getBoundingClientRect().top + window.scrollY",
+                css)).doubleValue();
+    }
+
+    /** Runs the checks in a phone's viewport, 390×844 CSS pixels, as an iPhone 12–14 shows a page. */
+    private void onAPhone(Runnable checks) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            checks.run();
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     private String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText();
     }
@@ -344,9 +419,13 @@ class CaseworkerBrowserTest {
 
     /** The whole page, however long, as a PNG in target/screenshots (Chromium's own full-page capture). */
     private void screenshot(String name) {
+        screenshot(name, WINDOW.width);
+    }
+
+    private void screenshot(String name, int width) {
         Number height = (Number) js("return document.documentElement.scrollHeight");
         Map<String, Object> capture = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", WINDOW.width,
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width,
                         "height", height.intValue(), "scale", 1)));
         try {
             Files.write(ARTEFACTS.resolve(name + ".png"), Base64.getDecoder().decode((String) capture.get("data")));
