@@ -68,6 +68,8 @@ class CaseworkerController {
         }
         FamilyForm form = from == null ? FamilyForm.blank(today)
                 : FamilyForm.prefilled(json.readTree(history.request(from).orElseThrow(CaseworkerController::notFound)),
+                        history.answer(from).map(answer -> json.readValue(answer, AssessmentResponse.class))
+                                .map(AssessmentResponse::assessmentDate).orElse(null),
                         today);
         return showForm(form, model);
     }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -225,6 +227,38 @@ class CaseworkerBrowserTest {
     }
 
     @Test
+    void leavesUnansweredUnknownAndTakesUpToFourAdults() {
+        open("/");
+        for (String answer : List.of("pregnancy-true", "pregnancy-false", "child-true", "child-false")) {
+            assertThat(browser.findElement(By.id(answer)).isSelected()).as(answer + " not chosen for the caseworker").isFalse();
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(browser.findElements(By.id("parents-" + i + "-participates"))).as("adult " + (i + 1)).hasSize(1);
+        }
+        assertThat(browser.findElements(By.id("parents-4-role"))).isEmpty();
+        type("caseRef", "WEB-" + shortId());
+        choose("parents-0-role", "MOTHER");
+        choose("parents-3-role", "FATHER");
+        click("parents-3-participates-false");
+        submit();
+
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(text("#error-summary")).contains("Venter familien barn?", "Er barnet født?");
+        click("pregnancy-false");
+        click("child-true");
+        date("child-birthDate", "2026-09-01");
+        submit();
+        assertThat(browser.getCurrentUrl()).contains("/assessments/");
+
+        browser.findElement(By.linkText("Ny vurdering af familien")).click();
+        assertThat(new Select(browser.findElement(By.id("parents-1-role"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("FATHER");
+        assertThat(browser.findElement(By.id("parents-1-participates-false")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("child-true")).isSelected()).isTrue();
+        checkAccessibility("form-four-adults");
+    }
+
+    @Test
     void showsTheServersMessageByTheFieldForACprNumber() {
         open("/");
         type("caseRef", "010190-1234");
@@ -243,6 +277,7 @@ class CaseworkerBrowserTest {
         open("/");
         type("caseRef", "WEB-" + shortId());
         click("pregnancy-true");
+        click("child-false");
         type("pregnancy-gestationalWeek", "99");
         submit();
 
@@ -266,9 +301,15 @@ class CaseworkerBrowserTest {
 
         browser.findElement(By.linkText("Ny vurdering af familien")).click();
         assertThat(browser.findElement(By.id("caseRef")).getAttribute("value")).isEqualTo(caseRef);
+        assertThat(browser.findElement(By.id("pregnancy-gestationalWeek")).getAttribute("value"))
+                .as("the week counted on from 1 October, not copied")
+                .isEqualTo(String.valueOf(24 + ChronoUnit.WEEKS.between(LocalDate.of(2026, 10, 1), LocalDate.now())));
+        assertThat(browser.findElement(By.id("measurements-epds")).getAttribute("value")).as("scores asked again").isEmpty();
         choose("concern-level", "SIGNIFICANT");
         type("measurements-ors", "24");
+        choose("measurements-orsRater", "PARENT");
         type("measurements-epds", "12");
+        choose("measurements-epdsRespondent", "MOTHER");
         submit();
         browser.findElement(By.cssSelector(".actions a[href*='/cases?ref=']")).click();
 
@@ -299,6 +340,13 @@ class CaseworkerBrowserTest {
         assertThat(visited).endsWith("caseRef");
         browser.switchTo().activeElement().sendKeys("WEB-" + shortId());
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("error-summary")));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(text("#error-summary")).contains("Venter familien barn?", "Er barnet født?");
+        browser.findElement(By.id("pregnancy-false")).sendKeys(Keys.SPACE);
+        browser.findElement(By.id("child-false")).sendKeys(Keys.SPACE);
+        browser.findElement(By.id("caseRef")).sendKeys(Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/assessments/"));
         assertThat(text("#recommendation-heading")).isEqualTo("Ingen indsats kan anbefales endnu");
         assertThat(text("#missing-heading")).startsWith("Manglende oplysninger");
@@ -398,6 +446,7 @@ class CaseworkerBrowserTest {
         type("caseRef", caseRef);
         click("pregnancy-true");
         type("pregnancy-gestationalWeek", "24");
+        click("child-false");
         type("olderSiblings", "1");
         choose("housing", "STABLE");
         choose("network", "LIMITED");
