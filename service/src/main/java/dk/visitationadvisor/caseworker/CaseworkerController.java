@@ -4,6 +4,11 @@ import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.casehistory.CaseHistory;
+import dk.visitationadvisor.casehistory.Decision;
+import dk.visitationadvisor.casehistory.DecisionRequest.DecidedProgramme;
+import dk.visitationadvisor.casehistory.DecisionRequest.DecisionOutcome;
+import dk.visitationadvisor.casehistory.DecisionRequest;
+import dk.visitationadvisor.casehistory.Decisions;
 import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.NotCprShapedValidator;
@@ -14,7 +19,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,6 +35,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The caseworker's pages: the form, the explained recommendation, and a case's timeline. The form is
@@ -45,10 +56,12 @@ class CaseworkerController {
     private final MessageSource messages;
     private final Labels labels;
     private final AccessAudit audit;
+    private final Decisions decisions;
 
     CaseworkerController(AssessmentService assessments, CaseHistory history, RequestReader requests, JsonMapper json,
-            Clock clock, MessageSource messages, Labels labels, AccessAudit audit) {
+            Clock clock, MessageSource messages, Labels labels, AccessAudit audit, Decisions decisions) {
         this.audit = audit;
+        this.decisions = decisions;
         this.assessments = assessments;
         this.history = history;
         this.requests = requests;
@@ -103,14 +116,69 @@ class CaseworkerController {
         return "redirect:/assessments/" + id;
     }
 
-    /** The answer exactly as it was given and stored, whatever the rules say today. */
+    /** The answer exactly as it was given and stored, whatever the rules say today, and the decision on it. */
     @GetMapping("/assessments/{assessmentId}")
     @Audited(Purpose.READ_ASSESSMENT)
     String result(@PathVariable String assessmentId, Model model) {
-        String answer = history.answer(assessmentId).orElseThrow(CaseworkerController::notFound);
-        model.addAttribute("result", ResultView.of(json.readValue(answer, AssessmentResponse.class),
-                history.request(assessmentId).map(json::readTree).orElse(null)));
+        showResult(assessmentId, model);
+        model.addAttribute("decision", DecisionView.of(decisions.find(assessmentId).orElse(null),
+                decisions.history(assessmentId)));
         return "caseworker/result";
+    }
+
+    /**
+     * Records the caseworker's decision on the assessment, or amends the one on record (which is kept in
+     * its history), as decided by the signed-in person; the result page again with messages when refused.
+     */
+    @PostMapping("/assessments/{assessmentId}/decision")
+    @Audited(Purpose.DECISION)
+    String decide(@PathVariable String assessmentId, @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(defaultValue = "") String decidedProgramme, @RequestParam(defaultValue = "") String reason,
+            Principal caller, Locale locale, Model model, HttpServletResponse response) {
+        AssessmentResponse answer = showResult(assessmentId, model);
+        String programme = outcome.equals(DecisionOutcome.FOLLOWED.name())
+                ? (answer.recommendedProgramme() == null ? DecidedProgramme.NONE.name()
+                        : answer.recommendedProgramme().name())
+                : decidedProgramme;
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        Map<String, String> entered = new LinkedHashMap<>();
+        entered.put("outcome", outcome);
+        entered.put("decidedProgramme", decidedProgramme);
+        entered.put("reason", reason);
+        entered.forEach((field, value) -> {
+            if (!value.isBlank()) {
+                body.put(field, value);
+            }
+        });
+        if (!programme.isBlank()) {
+            body.put("decidedProgramme", programme);
+        }
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        try {
+            DecisionRequest request = requests.read(body, DecisionRequest.class);
+            Decisions.Recorded recorded = decisions.find(assessmentId).isPresent()
+                    ? decisions.amend(assessmentId, request, caller.getName())
+                    : decisions.record(assessmentId, request, caller.getName());
+            if (recorded instanceof Decisions.Recorded.NotWhatWasRecommended) {
+                errors.put("outcome", List.of(messages.getMessage("decision.page.notRecommended", null, locale)));
+            } else {
+                return "redirect:/assessments/" + assessmentId + "#decision";
+            }
+        } catch (InvalidRequestException invalid) {
+            invalid.problems().forEach(problem -> errors.computeIfAbsent(problem.field(), f -> new ArrayList<>())
+                    .add(problem.message()));
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        Decision current = decisions.find(assessmentId).orElse(null);
+        model.addAttribute("decision", new DecisionView(current, decisions.history(assessmentId), entered, errors));
+        return "caseworker/result";
+    }
+
+    private AssessmentResponse showResult(String assessmentId, Model model) {
+        AssessmentResponse answer = json.readValue(history.answer(assessmentId).orElseThrow(CaseworkerController::notFound),
+                AssessmentResponse.class);
+        model.addAttribute("result", ResultView.of(answer, history.request(assessmentId).map(json::readTree).orElse(null)));
+        return answer;
     }
 
     /** A case's assessments over time, with charts; without a reference, only the search field. */

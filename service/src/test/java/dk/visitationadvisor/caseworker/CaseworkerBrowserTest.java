@@ -259,6 +259,42 @@ class CaseworkerBrowserTest {
     }
 
     @Test
+    void recordsAndAmendsTheDecisionAsTheSignedInCaseworkerAndShowsItOnTheTimeline() {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "SIGNIFICANT");
+        submit();
+        assertThat(text("#to-do")).contains("Registrér din beslutning");
+
+        click("decision-outcome-OVERRIDDEN");
+        choose("decision-programme", "FAMILY_PLACEMENT");
+        submitDecision();
+        assertThat(text("#decision-reason-error")).isNotBlank();
+        assertThat(browser.findElement(By.id("decision-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+        checkAccessibility("result-decision-message");
+
+        type("decision-reason", "Moren ønsker et døgnophold; netværket kan ikke støtte hjemme.");
+        submitDecision();
+        assertThat(text("#decision .decision-current")).contains("Anbefalingen fraveget", "Familieanbringelse",
+                "Moren ønsker et døgnophold", TestAccount.USERNAME, "Afventer godkendelse");
+        assertThat(browser.findElements(By.cssSelector("#decision-form input[name='decidedBy']")))
+                .as("who decided is the signed-in person, not a field").isEmpty();
+
+        browser.findElement(By.cssSelector(".decision-form > summary")).click();
+        click("decision-outcome-FOLLOWED");
+        type("decision-reason", "Efter samtale med familien følges anbefalingen alligevel.");
+        submitDecision();
+        assertThat(text("#decision .decision-current")).contains("Anbefalingen fulgt", "Den intensive spædeindsats");
+        assertThat(text("#decision .decision-history")).contains("Tidligere beslutninger", "Anbefalingen fraveget",
+                "Moren ønsker et døgnophold", "ændret af " + TestAccount.USERNAME);
+        checkAccessibility("result-decision");
+
+        browser.findElement(By.cssSelector(".actions a[href*='/cases?ref=']")).click();
+        assertThat(text(".timeline-table tbody tr .timeline-decision")).contains("Anbefalingen fulgt",
+                "Den intensive spædeindsats", "(af " + TestAccount.USERNAME + ")");
+    }
+
+    @Test
     void showsTheServersMessageByTheFieldForACprNumber() {
         open("/");
         type("caseRef", "010190-1234");
@@ -435,6 +471,14 @@ class CaseworkerBrowserTest {
         button.click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !before.equals(driver.getCurrentUrl())
                 || !driver.findElements(By.cssSelector(".field-error:not(:empty)")).isEmpty());
+    }
+
+    private void submitDecision() {
+        WebElement button = browser.findElement(By.cssSelector("#decision-form button[type='submit']"));
+        js("arguments[0].scrollIntoView({block: 'center'})", button);
+        WebElement old = browser.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
     }
 
     private Object js(String script, Object... arguments) {

@@ -152,7 +152,7 @@ class CaseworkerPagesIntegrationTest {
                 .anySatisfy(row -> assertThat(row).startsWith("6. dec. 2026 Henvisning"))
                 .anySatisfy(row -> assertThat(row).startsWith("17. jan. 2027 Statusskrivelsen"));
         assertThat(result.select("#missing")).isEmpty();
-        assertThat(result.select("#urgent, #to-do")).isEmpty();
+        assertThat(result.select("#urgent, #to-do .escalation")).isEmpty();
         assertThat(result.selectFirst(".result-meta").text()).containsPattern("Regelsættets version [0-9a-f]{16}");
         assertThat(result.selectFirst(".eyebrow").text()).isEqualTo("Sag " + caseRef + " · vurderet 22. nov. 2026");
     }
