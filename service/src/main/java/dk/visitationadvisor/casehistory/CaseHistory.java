@@ -60,6 +60,11 @@ public class CaseHistory {
         return store.countCases(from, to);
     }
 
+    /** One stored assessment: its request, its answer, who asked for it and when; empty for an unknown id. */
+    public Optional<StoredAssessment> assessment(String assessmentId) {
+        return store.find(assessmentId);
+    }
+
     /** The request exactly as it was read, e.g. to assess the same family again; empty for an unknown id. */
     public Optional<String> request(String assessmentId) {
         return store.find(assessmentId).map(StoredAssessment::requestJson);

@@ -9,6 +9,7 @@ import dk.visitationadvisor.casehistory.DecisionRequest.DecidedProgramme;
 import dk.visitationadvisor.casehistory.DecisionRequest.DecisionOutcome;
 import dk.visitationadvisor.casehistory.DecisionRequest;
 import dk.visitationadvisor.casehistory.Decisions;
+import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.NotCprShapedValidator;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -172,6 +174,25 @@ class CaseworkerController {
         Decision current = decisions.find(assessmentId).orElse(null);
         model.addAttribute("decision", new DecisionView(current, decisions.history(assessmentId), entered, errors));
         return "caseworker/result";
+    }
+
+    /**
+     * A journal note of one assessment for the case file, to print or save as PDF: who assessed the
+     * family when, the facts given and unknown, the escalations, the recommendation with its reasons and
+     * sources, the decision, and the rule set's version. At most two A4 pages.
+     */
+    @GetMapping("/assessments/{assessmentId}/note")
+    @Audited(Purpose.READ_ASSESSMENT)
+    String note(@PathVariable String assessmentId, Model model) {
+        StoredAssessment stored = history.assessment(assessmentId).orElseThrow(CaseworkerController::notFound);
+        AssessmentResponse answer = json.readValue(stored.responseJson(), AssessmentResponse.class);
+        JsonNode request = json.readTree(stored.requestJson());
+        model.addAttribute("result", ResultView.of(answer, request));
+        model.addAttribute("stored", stored);
+        model.addAttribute("inputs", NoteView.of(request, labels));
+        model.addAttribute("decision", DecisionView.of(decisions.find(assessmentId).orElse(null),
+                decisions.history(assessmentId)));
+        return "caseworker/note";
     }
 
     private AssessmentResponse showResult(String assessmentId, Model model) {

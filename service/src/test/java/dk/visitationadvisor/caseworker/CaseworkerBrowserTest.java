@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +35,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -292,6 +295,44 @@ class CaseworkerBrowserTest {
         browser.findElement(By.cssSelector(".actions a[href*='/cases?ref=']")).click();
         assertThat(text(".timeline-table tbody tr .timeline-decision")).contains("Anbefalingen fulgt",
                 "Den intensive spædeindsats", "(af " + TestAccount.USERNAME + ")");
+    }
+
+    @Test
+    void printsAJournalNoteOfAtMostTwoA4PagesWithTheDecision() throws IOException {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "SIGNIFICANT");
+        click("parents-0-riskFactors-ECONOMIC_PROBLEMS");
+        type("pregnancy-gestationalWeek", "33");
+        choose("course-programme", "INTENSIVE_INFANT");
+        choose("course-phase", "PRENATAL");
+        click("course-statusLetterSent-false");
+        type("measurements-epds", "14");
+        type("measurements-epdsSelfHarm", "1");
+        choose("measurements-epdsRespondent", "MOTHER");
+        submit();
+        click("decision-outcome-OVERRIDDEN");
+        choose("decision-programme", "FAMILY_PLACEMENT");
+        type("decision-reason", "Moren ønsker døgnophold efter samtale med sundhedsplejen.");
+        submitDecision();
+
+        browser.findElement(By.linkText("Journalnotat")).click();
+        String note = text("main");
+        assertThat(note).contains("Journalnotat: visitation af sag " + caseRef, "Vurderet af", TestAccount.USERNAME,
+                "Regelsættets version", "Akut", "Tegn på depression hos en forælder", "Anbefaling og begrundelse",
+                "(Socialstyrelsen", "Anbefalingen fraveget: Familieanbringelse", "Moren ønsker døgnophold", "Ukendt:",
+                "Ikke målt:", "Venter familien barn?", "Er barnet født?");
+        assertThat(note).doesNotContain("INTENSIVE_INFANT", "ESC-", "IS-IN-");
+        checkAccessibility("note");
+        PrintOptions a4 = new PrintOptions();
+        a4.setPageSize(new PageSize(29.7, 21.0));
+        byte[] pdf = Base64.getDecoder().decode(browser.print(a4).getContent());
+        Files.write(ARTEFACTS.resolve("07-journal-note.pdf"), pdf);
+        Matcher count = Pattern.compile("/Type /Pages\\b[^>]*?/Count (\\d+)|/Count (\\d+)[^>]*?/Type /Pages")
+                .matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+        assertThat(count.find()).as("the PDF's page tree").isTrue();
+        int pages = Integer.parseInt(count.group(1) != null ? count.group(1) : count.group(2));
+        assertThat(pages).as("A4 pages of the journal note").isBetween(1, 2);
     }
 
     @Test
