@@ -4,6 +4,7 @@ import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.casehistory.CaseHistory;
+import dk.visitationadvisor.casehistory.CaseSummary;
 import dk.visitationadvisor.casehistory.Decision;
 import dk.visitationadvisor.casehistory.DecisionRequest.DecidedProgramme;
 import dk.visitationadvisor.casehistory.DecisionRequest.DecisionOutcome;
@@ -49,6 +50,8 @@ class CaseworkerController {
 
     /** The most assessments a timeline page shows; the case history pages by this many at the most. */
     private static final int TIMELINE_SIZE = CaseHistory.MAX_PAGE_SIZE;
+    /** The most cases the case list shows. */
+    private static final int CASE_LIST_SIZE = 25;
 
     private final AssessmentService assessments;
     private final CaseHistory history;
@@ -202,23 +205,33 @@ class CaseworkerController {
         return answer;
     }
 
-    /** A case's assessments over time, with charts; without a reference, only the search field. */
+    /**
+     * A case's assessments over time, with charts ({@code ref}); without one, the case list: the cases
+     * most recently assessed, or those whose reference contains {@code q}, ignoring case. Each case
+     * listed is a case read, and audited as such.
+     */
     @GetMapping("/cases")
     @Audited(Purpose.TIMELINE)
-    String timeline(@RequestParam(required = false) String ref, Model model, Locale locale,
-            HttpServletResponse response) {
+    String timeline(@RequestParam(required = false) String ref, @RequestParam(required = false) String q,
+            Model model, Locale locale, HttpServletResponse response) {
         String caseRef = ref == null ? "" : ref.trim();
+        String search = q == null ? "" : q.trim();
         model.addAttribute("ref", caseRef);
-        if (!caseRef.isEmpty()) {
-            if (cprShaped(caseRef)) {
-                response.setStatus(HttpStatus.BAD_REQUEST.value());
-                model.addAttribute("refError",
-                        messages.getMessage("dk.visitationadvisor.NotCprShaped.message", null, locale));
-            } else {
-                audit.note(caseRef, null);
-                model.addAttribute("timeline", TimelineView.of(history.timeline(caseRef, 0, TIMELINE_SIZE),
-                        level -> labels.of("ConcernLevel", level), labels::date));
-            }
+        model.addAttribute("q", search);
+        if (cprShaped(caseRef) || cprShaped(search)) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("ref", "");
+            model.addAttribute("q", "");
+            model.addAttribute("refError",
+                    messages.getMessage("dk.visitationadvisor.NotCprShaped.message", null, locale));
+        } else if (!caseRef.isEmpty()) {
+            audit.note(caseRef, null);
+            model.addAttribute("timeline", TimelineView.of(history.timeline(caseRef, 0, TIMELINE_SIZE),
+                    level -> labels.of("ConcernLevel", level), labels::date));
+        } else {
+            List<CaseSummary> cases = history.cases(search, CASE_LIST_SIZE);
+            audit.note(cases.stream().map(c -> new AccessAudit.CaseRead(c.caseRef(), null)).toList());
+            model.addAttribute("cases", cases);
         }
         return "caseworker/timeline";
     }

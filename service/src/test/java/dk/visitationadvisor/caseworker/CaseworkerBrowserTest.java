@@ -336,6 +336,27 @@ class CaseworkerBrowserTest {
     }
 
     @Test
+    void findsTheCaseInTheCaseListIgnoringCaseAndOpensItsTimelineInOneClick() {
+        String caseRef = "Web-List-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "MODERATE");
+        submit();
+
+        browser.findElement(By.linkText("Sager")).click();
+        assertThat(text("#cases-heading")).isEqualTo("Senest vurderede sager");
+        assertThat(text(".cases-table tbody tr")).as("the newest case first").contains(caseRef, TestAccount.USERNAME);
+        checkAccessibility("case-list");
+
+        type("ref", caseRef.substring(4).toUpperCase(java.util.Locale.ROOT));
+        browser.findElement(By.cssSelector(".case-search button[type='submit']")).click();
+        List<WebElement> found = browser.findElements(By.cssSelector(".cases-table tbody tr"));
+        assertThat(found).hasSize(1);
+        found.get(0).findElement(By.linkText(caseRef)).click();
+        assertThat(text("h1")).isEqualTo("Sagens forløb: " + caseRef);
+        assertThat(browser.findElements(By.cssSelector(".timeline-table tbody tr"))).hasSize(1);
+    }
+
+    @Test
     void showsTheServersMessageByTheFieldForACprNumber() {
         open("/");
         type("caseRef", "010190-1234");
@@ -436,7 +457,7 @@ class CaseworkerBrowserTest {
         assertThat(text("h1")).isEqualTo("Assess a family");
         assertThat(text("label[for='caseRef']")).isEqualTo("Case reference");
         open("/cases");
-        assertThat(text("h1")).isEqualTo("Case timeline");
+        assertThat(text("h1")).isEqualTo("Cases");
     }
 
     // --- the browser --------------------------------------------------------------------------
