@@ -357,6 +357,44 @@ class CaseworkerBrowserTest {
     }
 
     @Test
+    void reflowsAt320PixelsWithoutHorizontalScrollingAndChartTextOf12PixelsAtLeast() {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "MODERATE");
+        date("assessmentDate", "2026-10-01");
+        type("measurements-ors", "31");
+        choose("measurements-orsRater", "PARENT");
+        type("measurements-epds", "7");
+        choose("measurements-epdsRespondent", "MOTHER");
+        submit();
+        browser.findElement(By.linkText("Ny vurdering af familien")).click();
+        choose("concern-level", "SIGNIFICANT");
+        type("measurements-ors", "24");
+        choose("measurements-orsRater", "PARENT");
+        submit();
+        String result = browser.getCurrentUrl();
+
+        inViewport(320, 640, () -> {
+            for (String page : List.of("/", result, result + "/note", "/cases?ref=" + caseRef, "/cases")) {
+                browser.get(page.startsWith("http") ? page : "http://localhost:" + port + page);
+                Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
+                assertThat(scrollWidth.intValue()).as("horizontal scrolling at 320 px on " + page).isLessThanOrEqualTo(320);
+            }
+            browser.get("http://localhost:" + port + "/cases?ref=" + caseRef);
+            @SuppressWarnings("unchecked")
+            List<Number> sizes = (List<Number>) js("return Array.from(document.querySelectorAll('.chart svg text'))"
+                    + ".map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)");
+            assertThat(sizes).isNotEmpty().allSatisfy(size -> assertThat(size.doubleValue()).isGreaterThanOrEqualTo(12));
+            WebElement concern = browser.findElement(By.cssSelector(".timeline-table tbody tr td[data-label]"));
+            assertThat(js("return getComputedStyle(arguments[0]).display", concern)).isEqualTo("block");
+            assertThat((String) js("return getComputedStyle(arguments[0], '::before').content", concern))
+                    .as("a table row stacked, each value with its column's name").contains("Bekymringsgrad");
+            checkAccessibility("timeline-320");
+            screenshot("08-timeline-320", 320);
+        });
+    }
+
+    @Test
     void showsTheServersMessageByTheFieldForACprNumber() {
         open("/");
         type("caseRef", "010190-1234");
@@ -480,7 +518,11 @@ class CaseworkerBrowserTest {
 
     /** Runs the checks in a phone's viewport, 390×844 CSS pixels, as an iPhone 12–14 shows a page. */
     private void onAPhone(Runnable checks) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+        inViewport(390, 844, checks);
+    }
+
+    private void inViewport(int width, int height, Runnable checks) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", true));
         try {
             checks.run();
