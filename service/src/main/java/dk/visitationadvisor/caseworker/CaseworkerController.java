@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -62,10 +63,13 @@ class CaseworkerController {
     private final Labels labels;
     private final AccessAudit audit;
     private final Decisions decisions;
+    private final FormSubmissions submissions;
 
     CaseworkerController(AssessmentService assessments, CaseHistory history, RequestReader requests, JsonMapper json,
-            Clock clock, MessageSource messages, Labels labels, AccessAudit audit, Decisions decisions) {
+            Clock clock, MessageSource messages, Labels labels, AccessAudit audit, Decisions decisions,
+            FormSubmissions submissions) {
         this.audit = audit;
+        this.submissions = submissions;
         this.decisions = decisions;
         this.assessments = assessments;
         this.history = history;
@@ -98,6 +102,8 @@ class CaseworkerController {
     String assess(@RequestParam MultiValueMap<String, String> parameters, Locale locale, Principal caller,
             Model model, HttpServletResponse response) {
         FamilyForm form = FamilyForm.submitted(parameters);
+        model.addAttribute("submission", FormSubmissions.usable(parameters.getFirst("submission"))
+                ? parameters.getFirst("submission") : UUID.randomUUID().toString());
         AssessmentRequest request = null;
         try {
             request = requests.read(form.toRequest(code -> messages.getMessage(code, null, locale)),
@@ -112,10 +118,19 @@ class CaseworkerController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showForm(form, model);
         }
+        String token = parameters.getFirst("submission");
+        if (submissions.claim(token, caller.getName()) instanceof FormSubmissions.Claim.Before before) {
+            audit.note(request.caseRef(), before.assessmentId());
+            return "redirect:/assessments/" + before.assessmentId();
+        }
         String id = null;
         try {
             id = assessments.assess(request, locale, caller.getName()).response().assessmentId();
+            submissions.made(token, id);
         } finally {
+            if (id == null) {
+                submissions.release(token);
+            }
             audit.note(request.caseRef(), id);
         }
         return "redirect:/assessments/" + id;
@@ -238,6 +253,9 @@ class CaseworkerController {
 
     private String showForm(FamilyForm form, Model model) {
         model.addAttribute("form", form);
+        if (!model.containsAttribute("submission")) {
+            model.addAttribute("submission", UUID.randomUUID().toString());
+        }
         model.addAttribute("today", LocalDate.now(clock));
         return "caseworker/form";
     }

@@ -395,6 +395,25 @@ class CaseworkerBrowserTest {
     }
 
     @Test
+    void sendingTheSameFormTwiceMakesOneAssessment() {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "SIGNIFICANT");
+        Object urls = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('family-form');
+                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
+                Promise.all([send(), send()]).then(rs => done(rs.map(r => r.url))).catch(e => done(String(e)));
+                """);
+        assertThat(urls).asList().hasSize(2);
+        List<?> both = (List<?>) urls;
+        assertThat(both.get(0)).asString().contains("/assessments/");
+        assertThat(both.get(1)).isEqualTo(both.get(0));
+        open("/cases?ref=" + caseRef);
+        assertThat(browser.findElements(By.cssSelector(".timeline-table tbody tr"))).hasSize(1);
+    }
+
+    @Test
     void showsTheServersMessageByTheFieldForACprNumber() {
         open("/");
         type("caseRef", "010190-1234");
