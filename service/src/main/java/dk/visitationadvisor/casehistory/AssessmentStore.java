@@ -2,7 +2,10 @@ package dk.visitationadvisor.casehistory;
 
 import dk.visitationadvisor.ruleengine.RuleSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -43,6 +46,25 @@ public interface AssessmentStore {
     List<StoredAssessment> timeline(String caseRef, int page, int size);
 
     long count(String caseRef);
+
+    /**
+     * The cases most recently assessed first, at most {@code limit}, whose reference contains
+     * {@code search} in any case of letters ("" for every case).
+     */
+    default List<CaseSummary> cases(String search, int limit) {
+        String wanted = search.toLowerCase(Locale.ROOT);
+        List<CaseSummary> cases = new ArrayList<>();
+        forEachCase(null, null, assessments -> {
+            StoredAssessment latest = assessments.stream()
+                    .max(Comparator.comparing(StoredAssessment::requestedAt)).orElseThrow();
+            if (latest.caseRef().toLowerCase(Locale.ROOT).contains(wanted)) {
+                cases.add(new CaseSummary(latest.caseRef(), latest.assessmentDate(), latest.requestedAt(),
+                        latest.requestedBy(), assessments.size()));
+            }
+        });
+        return cases.stream().sorted(Comparator.comparing(CaseSummary::lastRequestedAt).reversed())
+                .limit(limit).toList();
+    }
 
     /** How many cases have an assessment dated from {@code from} to {@code to} (inclusive; null for no bound). */
     default long countCases(LocalDate from, LocalDate to) {

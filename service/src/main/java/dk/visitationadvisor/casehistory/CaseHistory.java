@@ -60,6 +60,16 @@ public class CaseHistory {
         return store.countCases(from, to);
     }
 
+    /** The cases most recently assessed first, at most {@code limit}, whose reference contains {@code search}, ignoring case. */
+    public List<CaseSummary> cases(String search, int limit) {
+        return store.cases(search, limit);
+    }
+
+    /** One stored assessment: its request, its answer, who asked for it and when; empty for an unknown id. */
+    public Optional<StoredAssessment> assessment(String assessmentId) {
+        return store.find(assessmentId);
+    }
+
     /** The request exactly as it was read, e.g. to assess the same family again; empty for an unknown id. */
     public Optional<String> request(String assessmentId) {
         return store.find(assessmentId).map(StoredAssessment::requestJson);

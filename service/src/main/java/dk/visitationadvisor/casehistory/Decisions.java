@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records the caseworker's decision on an assessment, once, and counts the rule codes an override
+ * Records the caseworker's decision on an assessment, and amends it keeping what it was before, and counts the rule codes an override
  * went against, so that domain experts can see which rules caseworkers disagree with. Who decided and
  * who approved are the people signed in when they did, never names typed in.
  */
@@ -55,6 +55,10 @@ public class Decisions {
 
         /** "Followed" names another programme than the one recommended: that is an override. */
         record NotWhatWasRecommended(String recommended) implements Recorded {
+        }
+
+        /** There is no decision to amend. */
+        record NothingToAmend() implements Recorded {
         }
     }
 
@@ -92,6 +96,65 @@ public class Decisions {
         }
         wentAgainst.forEach(this::countOverride);
         return new Recorded.Done(decision);
+    }
+
+    /**
+     * Amends the decision on record, as decided now by {@code decidedBy}, the signed-in person. The
+     * decision it replaces is kept in its history with who amended it and when; an approval of the old
+     * decision does not carry over; the override counts follow the decision now on record.
+     */
+    @Transactional
+    public Recorded amend(String assessmentId, DecisionRequest request, String decidedBy) {
+        Optional<StoredAssessment> assessment = assessments.find(assessmentId);
+        if (assessment.isEmpty()) {
+            return new Recorded.NoSuchAssessment();
+        }
+        Optional<Decision> earlier = jdbc.sql("SELECT * FROM decision WHERE assessment_id = ? FOR UPDATE")
+                .param(assessmentId).query(this::row).optional();
+        if (earlier.isEmpty()) {
+            return new Recorded.NothingToAmend();
+        }
+        JsonNode answer = json.readTree(assessment.get().responseJson());
+        String recommended = answer.path("recommendedProgramme").asString(DecidedProgramme.NONE.name());
+        if (request.outcome() == DecisionOutcome.FOLLOWED && !recommended.equals(request.decidedProgramme().name())) {
+            return new Recorded.NotWhatWasRecommended(recommended);
+        }
+        Decision old = earlier.get();
+        jdbc.sql("INSERT INTO decision_history (assessment_id, outcome, decided_programme, reason, decided_by, "
+                        + "approved_by, decided_at, approved_at, went_against, amended_by, amended_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(old.assessmentId(), old.outcome(), old.decidedProgramme(), old.reason(), old.decidedBy(),
+                        old.approvedBy(), OffsetDateTime.ofInstant(old.decidedAt(), ZoneOffset.UTC),
+                        old.approvedAt() == null ? null : OffsetDateTime.ofInstant(old.approvedAt(), ZoneOffset.UTC),
+                        String.join(",", old.wentAgainst()), decidedBy,
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
+        List<String> wentAgainst = request.outcome() == DecisionOutcome.OVERRIDDEN
+                ? wentAgainst(answer, request.decidedProgramme())
+                : List.of();
+        Decision decision = new Decision(assessmentId, request.outcome().name(), request.decidedProgramme().name(),
+                request.reason(), decidedBy, null, clock.instant(), null, wentAgainst);
+        jdbc.sql("UPDATE decision SET outcome = ?, decided_programme = ?, reason = ?, decided_by = ?, approved_by = NULL, "
+                        + "approved_at = NULL, decided_at = ?, went_against = ? WHERE assessment_id = ?")
+                .params(decision.outcome(), decision.decidedProgramme(), decision.reason(), decision.decidedBy(),
+                        OffsetDateTime.ofInstant(decision.decidedAt(), ZoneOffset.UTC), String.join(",", wentAgainst),
+                        assessmentId)
+                .update();
+        old.wentAgainst().forEach(this::uncountOverride);
+        wentAgainst.forEach(this::countOverride);
+        return new Recorded.Done(decision);
+    }
+
+    /** A decision as it was before an amendment, with who amended it and when. */
+    public record Amended(Decision decision, String amendedBy, Instant amendedAt) {
+    }
+
+    /** The earlier versions of the decision on an assessment, the oldest first. */
+    public List<Amended> history(String assessmentId) {
+        return jdbc.sql("SELECT * FROM decision_history WHERE assessment_id = ? ORDER BY id").param(assessmentId)
+                .query((rs, n) -> new Amended(row(rs, n), rs.getString("amended_by"),
+                        rs.getTimestamp("amended_at").toInstant()))
+                .list();
     }
 
     /** The result of an approval: the decision approved, or why it was not. */
@@ -197,6 +260,11 @@ public class Decisions {
         if (updated == 0) {
             jdbc.sql("INSERT INTO override_count (code, overrides) VALUES (?, 1)").param(code).update();
         }
+    }
+
+    private void uncountOverride(String code) {
+        jdbc.sql("UPDATE override_count SET overrides = overrides - 1 WHERE code = ? AND overrides > 0").param(code)
+                .update();
     }
 
     private Decision row(ResultSet rs, int n) throws SQLException {

@@ -37,7 +37,7 @@ sealed interface ErasedTraces {
     Logger log = LoggerFactory.getLogger(ErasedTraces.class);
 
     /** The tables of the case history that hold case data; other stores add theirs ({@link CaseDataStore}). */
-    List<String> CASE_TABLES = List.of("assessment", "decision");
+    List<String> CASE_TABLES = List.of("assessment", "decision", "decision_history", "form_submission");
 
     /** Removes the traces of every erasure so far from the files; false when it must be tried again later. */
     boolean removeNow(List<String> tables);

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -117,6 +118,22 @@ class JdbcAssessmentStore implements AssessmentStore {
                 .params(caseRef, size, (long) page * size)
                 .query(this::row)
                 .list();
+    }
+
+    @Override
+    public List<CaseSummary> cases(String search, int limit) {
+        String pattern = "%" + search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return jdbc.sql("SELECT a.case_ref, a.assessment_date, a.requested_at, a.requested_by, c.n FROM assessment a "
+                        + "JOIN (SELECT case_ref, MAX(requested_at) AS latest, COUNT(*) AS n FROM assessment "
+                        + "WHERE LOWER(case_ref) LIKE ? ESCAPE '\\' GROUP BY case_ref) c "
+                        + "ON a.case_ref = c.case_ref AND a.requested_at = c.latest "
+                        + "ORDER BY a.requested_at DESC LIMIT ?")
+                .params(pattern, limit)
+                .query((rs, n) -> new CaseSummary(rs.getString("case_ref"), rs.getObject("assessment_date", LocalDate.class),
+                        rs.getTimestamp("requested_at").toInstant(), rs.getString("requested_by"), rs.getLong("n")))
+                .list()
+                .stream().distinct().toList();
     }
 
     @Override

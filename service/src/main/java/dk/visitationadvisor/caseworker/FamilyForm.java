@@ -2,6 +2,7 @@ package dk.visitationadvisor.caseworker;
 
 import dk.visitationadvisor.caseworker.FormField.Kind;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +35,11 @@ final class FamilyForm {
             section("case", "caseRef", "assessmentDate"),
             section("family", "pregnancy", "pregnancy.gestationalWeek", "child", "child.birthDate",
                     "child.growthOnTrack", "olderSiblings", "housing", "network", "consent"),
-            // Two parents: the API takes up to four, families at visitation have one or two.
+            // As many adults as the API takes; from the second on folded away until opened.
             parent(0),
             parent(1),
+            parent(2),
+            parent(3),
             section("concern", "concern.level", "concern.childSafetyConcern", "concern.doubtAboutParentingCapacity",
                     "concern.placementNecessary"),
             section("course", "course.programme", "course.phase", "course.startDate", "course.phaseStartDate",
@@ -60,11 +63,13 @@ final class FamilyForm {
         this.values = values;
     }
 
-    /** A new form: assessed today, no pregnancy, no child born, everything else unknown. */
+    /**
+     * A new form: assessed today, everything else unanswered. Whether the family is expecting a child
+     * and whether the child is born are asked, never assumed: the request cannot say "unknown" there.
+     */
     static FamilyForm blank(LocalDate today) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         values.put("assessmentDate", List.of(today.toString()));
-        PRESENCES.forEach(presence -> values.put(presence, List.of("false")));
         return new FamilyForm(values);
     }
 
@@ -80,11 +85,17 @@ final class FamilyForm {
         return new FamilyForm(values);
     }
 
-    /** The form filled in from a stored request, for a new assessment of the same family today. */
-    static FamilyForm prefilled(JsonNode request, LocalDate today) {
+    /**
+     * The form filled in from a stored request, for a new assessment of the same family today. Only
+     * what still holds is carried forward: the scores (and the contacts missed since) are asked again,
+     * and the gestational week is counted on from the earlier assessment's date ({@code assessed});
+     * past term, or without that date, whether the child is born is asked again.
+     */
+    static FamilyForm prefilled(JsonNode request, LocalDate assessed, LocalDate today) {
         FamilyForm form = blank(today);
         for (FormField field : fields().toList()) {
-            if (field.path().equals("assessmentDate")) {
+            if (field.path().equals("assessmentDate") || field.path().startsWith("measurements.")
+                    || field.path().equals("pregnancy.gestationalWeek")) {
                 continue;
             }
             JsonNode node = request.at(pointer(field.path()));
@@ -99,7 +110,31 @@ final class FamilyForm {
                 form.values.put(field.path(), List.of(node.asString()));
             }
         }
+        JsonNode week = request.at("/pregnancy/gestationalWeek");
+        if (request.path("pregnancy").isObject() && week.isIntegralNumber() && assessed != null) {
+            long now = week.asInt() + ChronoUnit.WEEKS.between(assessed, today);
+            if (now < TERM_WEEK) {
+                form.values.put("pregnancy.gestationalWeek", List.of(String.valueOf(now)));
+                form.carriedForward.add("pregnancy.gestationalWeek");
+            } else {
+                PRESENCES.forEach(form.values::remove);
+                form.values.remove("child.birthDate");
+            }
+        } else if (request.path("pregnancy").isObject()) {
+            PRESENCES.forEach(form.values::remove);
+        }
         return form;
+    }
+
+    /** Counted on past this week, a pregnancy may have ended: whether the child is born is asked again. */
+    static final int TERM_WEEK = 37;
+
+    /** The fields whose value was counted on from the earlier assessment, to be checked. */
+    private final List<String> carriedForward = new ArrayList<>();
+
+    /** Whether a field's value was counted on from the earlier assessment (the gestational week). */
+    public boolean counted(String path) {
+        return carriedForward.contains(path);
     }
 
     /** The form's sections, in order. */
@@ -107,7 +142,7 @@ final class FamilyForm {
         return SECTIONS;
     }
 
-    /** Whether a section is needed only for some families: a second parent, a course, measurements. */
+    /** Whether a section is needed only for some families: a further parent, a course, measurements. */
     public boolean optional(Section section) {
         return section.parent() > 0 || section.key().equals("course") || section.key().equals("measurements");
     }
@@ -203,6 +238,9 @@ final class FamilyForm {
             }
         });
         for (String presence : PRESENCES) {
+            if (value(presence).isEmpty()) {
+                reject(presence, messages.apply("form.answer." + presence));
+            }
             boolean present = value(presence).equals("true");
             JsonNode part = request.get(presence);
             if (present && part == null) {

@@ -1,6 +1,11 @@
 package dk.visitationadvisor.caseworker;
 
+import dk.visitationadvisor.explanation.Reason;
+import dk.visitationadvisor.facts.Outcome;
+import dk.visitationadvisor.facts.RuleKind;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
@@ -27,6 +32,8 @@ class Labels {
             "previousAssessment.concernLevel", "concern.level",
             "previousAssessment.ors", "measurements.ors",
             "previousAssessment.orsRater", "measurements.orsRater");
+
+    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
     private final MessageSource messages;
 
@@ -101,10 +108,31 @@ class Labels {
         return value == null ? "" : message("value." + type + "." + value, value);
     }
 
+    /**
+     * What a reason's outcome means, as a key of {@code value.Outcome.*}: for an exclusion that applies,
+     * "excludes" (never a green "met"); for one that does not, "does not exclude".
+     */
+    public String outcome(Reason reason) {
+        if (reason.outcome() == null) {
+            return "";
+        }
+        if (reason.kind() == RuleKind.EXCLUSION) {
+            return reason.outcome() == Outcome.MET ? "EXCLUDES"
+                    : reason.outcome() == Outcome.NOT_MET ? "DOES_NOT_EXCLUDE" : reason.outcome().name();
+        }
+        return reason.outcome().name();
+    }
+
     /** A date as the page's language writes it, e.g. "22. nov. 2026". */
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(LocaleContextHolder.getLocale()).format(date);
+    }
+
+    /** A moment as the page's language writes it, in Danish time, e.g. "5. dec. 2026 07.40". */
+    public String instant(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(LocaleContextHolder.getLocale()).withZone(DANISH_TIME).format(instant);
     }
 
     /** A trigger's or a rule's name in words, e.g. for {@code ESC-PARENT-DEPRESSION}. */

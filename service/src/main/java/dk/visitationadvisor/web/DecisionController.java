@@ -48,7 +48,9 @@ class DecisionController {
                     + "(PUT …/decision/approval). The codes an override went against are counted.")
     @ApiResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = Decision.class)))
-    @ApiResponse(responseCode = "409", description = "A decision on this assessment is on record already")
+    @ApiResponse(responseCode = "200", description = "The same decision by the same caseworker was on record already "
+            + "(a retry): it is answered, unchanged", content = @Content(schema = @Schema(implementation = Decision.class)))
+    @ApiResponse(responseCode = "409", description = "Another decision on this assessment is on record already")
     @PutMapping(path = "/api/v1/assessments/{assessmentId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.DECISION)
@@ -61,15 +63,24 @@ class DecisionController {
         if (recorded instanceof Recorded.Done done) {
             return ResponseEntity.status(HttpStatus.CREATED).body(done.decision());
         }
-        if (recorded instanceof Recorded.AlreadyDecided) {
-            return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT,
-                    "A decision on this assessment is on record already; it is not changed.");
+        if (recorded instanceof Recorded.AlreadyDecided already) {
+            // A retry of the same decision by the same caseworker (its answer was lost) is answered with
+            // it; another decision would overwrite it unseen, so it is a conflict.
+            return isRetry(already.decision(), request, caller.getName()) ? ResponseEntity.ok(already.decision())
+                    : ProblemDetailsAdvice.problem(HttpStatus.CONFLICT,
+                            "A decision on this assessment is on record already; it is not changed.");
         }
         if (recorded instanceof Recorded.NotWhatWasRecommended other) {
             throw new InvalidRequestException(List.of(new FieldProblem("decidedProgramme", messages.getMessage(
                     "decision.notRecommended", new Object[] {other.recommended()}, LocaleContextHolder.getLocale()))));
         }
         throw new NotFoundException("assessment");
+    }
+
+    private static boolean isRetry(Decision recorded, DecisionRequest request, String caller) {
+        return recorded.outcome().equals(request.outcome().name())
+                && recorded.decidedProgramme().equals(request.decidedProgramme().name())
+                && recorded.reason().equals(request.reason()) && recorded.decidedBy().equals(caller);
     }
 
     @Operation(operationId = "readDecision", summary = "The decision on an assessment")

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -97,6 +98,40 @@ class DecisionsAndErasureIntegrationTest {
         assertThat(overrides("PREF-LEAST-INTRUSIVE")).isEqualTo(before + 1);
     }
 
+    @Autowired
+    Decisions decisions;
+
+    @Test
+    void amendsADecisionKeepingWhatItWasAndCountingOnlyTheDecisionNowOnRecord() throws Exception {
+        String caseRef = newCase();
+        String id = assess(caseRef);
+        long before = overrides("PREF-LEAST-INTRUSIVE");
+        decisions.record(id, new DecisionRequest(DecisionRequest.DecisionOutcome.OVERRIDDEN,
+                DecisionRequest.DecidedProgramme.FAMILY_PLACEMENT, "Skærmede omgivelser."), "anna");
+        assertThat(overrides("PREF-LEAST-INTRUSIVE")).isEqualTo(before + 1);
+
+        Decisions.Recorded amended = decisions.amend(id, new DecisionRequest(DecisionRequest.DecisionOutcome.FOLLOWED,
+                DecisionRequest.DecidedProgramme.INTENSIVE_INFANT, "Familien ønsker støtte hjemme."), "bo");
+
+        assertThat(amended).isInstanceOf(Decisions.Recorded.Done.class);
+        assertThat(decisions.find(id).orElseThrow()).satisfies(now -> {
+            assertThat(now.outcome()).isEqualTo("FOLLOWED");
+            assertThat(now.decidedBy()).isEqualTo("bo");
+        });
+        assertThat(decisions.history(id)).singleElement().satisfies(earlier -> {
+            assertThat(earlier.decision().outcome()).isEqualTo("OVERRIDDEN");
+            assertThat(earlier.decision().decidedBy()).isEqualTo("anna");
+            assertThat(earlier.amendedBy()).isEqualTo("bo");
+        });
+        assertThat(overrides("PREF-LEAST-INTRUSIVE")).isEqualTo(before);
+        assertThat(decisions.amend(assess(newCase()), new DecisionRequest(DecisionRequest.DecisionOutcome.FOLLOWED,
+                DecisionRequest.DecidedProgramme.INTENSIVE_INFANT, "x"), "bo"))
+                .isInstanceOf(Decisions.Recorded.NothingToAmend.class);
+
+        erasures.erase(caseRef, Erasures.Cause.REQUEST);
+        assertThat(decisions.history(id)).as("erased with the case").isEmpty();
+    }
+
     /** Finding: decidedBy and approvedBy were free text; now the people signed in when they decided and approved. */
     @Test
     void decidedByAndApprovedByAreThePeopleSignedInNotFreeText() throws Exception {
@@ -149,13 +184,19 @@ class DecisionsAndErasureIntegrationTest {
     }
 
     @Test
-    void keepsTheFirstDecisionOnRecord() throws Exception {
+    void keepsTheFirstDecisionOnRecordAndAnswersARetryOfItWithIt() throws Exception {
         String id = assess(newCase());
         String followed = """
                 {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "x"}
                 """;
         decide(id, followed).andExpect(status().isCreated());
-        decide(id, followed).andExpect(status().isConflict());
+        // The same decision again (its answer was lost): answered with the one on record, not a conflict.
+        decide(id, followed).andExpect(status().isOk()).andExpect(jsonPath("$.reason").value("x"));
+        decide(id, """
+                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "another reason"}
+                """).andExpect(status().isConflict())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")));
+        mvc.perform(get("/api/v1/assessments/{id}/decision", id)).andExpect(jsonPath("$.reason").value("x"));
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +35,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -150,7 +155,7 @@ class CaseworkerBrowserTest {
         choose("measurements-epdsRespondent", "MOTHER");
         submit();
 
-        List<WebElement> escalations = browser.findElements(By.cssSelector("#escalations .escalation"));
+        List<WebElement> escalations = browser.findElements(By.cssSelector("#urgent .escalation, #to-do .escalation"));
         assertThat(escalations).hasSize(3);
         assertThat(escalations.get(0).getAttribute("class")).contains("severity-urgent");
         assertThat(escalations.get(0).findElement(By.tagName("h3")).getText())
@@ -158,11 +163,254 @@ class CaseworkerBrowserTest {
         assertThat(escalations.get(0).getText()).contains("Gør nu:", "EPDS");
         assertThat(escalations.get(2).findElement(By.tagName("h3")).getText())
                 .isEqualTo("Advarsel Statusbrev omkring uge 32");
-        Number escalationsTop = (Number) js("return document.getElementById('escalations').getBoundingClientRect().top");
-        Number programmesTop = (Number) js("return document.querySelector('.programmes').getBoundingClientRect().top");
-        assertThat(escalationsTop.doubleValue()).isLessThan(programmesTop.doubleValue());
+        assertThat(top("#urgent")).isLessThan(top("#to-do"));
+        assertThat(top("#to-do")).isLessThan(top("#recommendation"));
+        assertThat(top("#recommendation")).isLessThan(top(".programmes"));
         checkAccessibility("result-with-escalations");
         screenshot("03-result-with-escalations");
+    }
+
+    @Test
+    void showsAnAcuteCaseUrgentFirstAboveTheFoldOnAPhone() {
+        open("/");
+        fillInThePregnantMother("WEB-" + shortId(), "ACUTE");
+        submit();
+
+        onAPhone(() -> {
+            browser.navigate().refresh();
+            WebElement urgent = browser.findElement(By.cssSelector("#urgent .escalation"));
+            assertThat(urgent.getText()).contains("Akut", "Akut bekymring for barnets sikkerhed", "Gør nu:",
+                    "Kontakt myndigheden");
+            Number actionBottom = (Number) js("return arguments[0].getBoundingClientRect().bottom",
+                    urgent.findElement(By.cssSelector(".action")));
+            assertThat(actionBottom.doubleValue()).as("what to do now, above the fold at 390×844").isLessThanOrEqualTo(844);
+            Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth.intValue()).as("no horizontal scrolling on a phone").isLessThanOrEqualTo(390);
+            checkAccessibility("result-acute-phone");
+            screenshot("06-result-acute-phone", 390);
+        });
+        assertThat(top("#urgent")).isLessThan(top("#recommendation"));
+        assertThat(text("#recommendation-heading")).isEqualTo("Ingen indsats anbefales, før myndigheden har taget stilling");
+        if (!browser.findElements(By.id("missing")).isEmpty()) {
+            assertThat(top("#missing")).isGreaterThan(top("#recommendation"));
+        }
+    }
+
+    @Test
+    void saysAFamilyExcludedFromBothIsExcludedNotYetToBeDecided() {
+        open("/");
+        type("caseRef", "WEB-" + shortId());
+        click("pregnancy-false");
+        click("child-true");
+        date("child-birthDate", "2019-05-01");
+        submit();
+
+        assertThat(text("#programme-INTENSIVE_INFANT .status")).isEqualTo("Opfylder ikke kriterierne");
+        assertThat(text("#programme-FAMILY_PLACEMENT .status")).isEqualTo("Opfylder ikke kriterierne");
+        assertThat(text("#recommendation-heading")).isEqualTo("Familien er udelukket fra begge indsatser");
+        assertThat(browser.getPageSource()).doesNotContain("Ingen indsats kan anbefales endnu");
+        assertThat(browser.findElements(By.id("missing"))).as("nothing missing can change an exclusion").isEmpty();
+        for (WebElement badge : browser.findElements(By.cssSelector(".group-excluding .outcome"))) {
+            assertThat(badge.getText()).isIn("Ikke opfyldt", "Udelukker");
+            assertThat(badge.getAttribute("class")).doesNotContain("outcome-met");
+        }
+        checkAccessibility("result-excluded");
+    }
+
+    @Test
+    void saysWhichOfTheTickedRiskFactorsCountedForEachProgramme() {
+        open("/");
+        fillInThePregnantMother("WEB-" + shortId(), "SIGNIFICANT");
+        click("parents-0-riskFactors-ECONOMIC_PROBLEMS");
+        submit();
+
+        String counted = text("#programme-INTENSIVE_INFANT .factors-counted");
+        assertThat(counted).contains("Talte med:", "Traumer i egen opvækst", "Talte ikke med for denne indsats:",
+                "Økonomiske udfordringer");
+    }
+
+    @Test
+    void leavesUnansweredUnknownAndTakesUpToFourAdults() {
+        open("/");
+        for (String answer : List.of("pregnancy-true", "pregnancy-false", "child-true", "child-false")) {
+            assertThat(browser.findElement(By.id(answer)).isSelected()).as(answer + " not chosen for the caseworker").isFalse();
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(browser.findElements(By.id("parents-" + i + "-participates"))).as("adult " + (i + 1)).hasSize(1);
+        }
+        assertThat(browser.findElements(By.id("parents-4-role"))).isEmpty();
+        type("caseRef", "WEB-" + shortId());
+        choose("parents-0-role", "MOTHER");
+        choose("parents-3-role", "FATHER");
+        click("parents-3-participates-false");
+        submit();
+
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(text("#error-summary")).contains("Venter familien barn?", "Er barnet født?");
+        click("pregnancy-false");
+        click("child-true");
+        date("child-birthDate", "2026-09-01");
+        submit();
+        assertThat(browser.getCurrentUrl()).contains("/assessments/");
+
+        browser.findElement(By.linkText("Ny vurdering af familien")).click();
+        assertThat(new Select(browser.findElement(By.id("parents-1-role"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("FATHER");
+        assertThat(browser.findElement(By.id("parents-1-participates-false")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("child-true")).isSelected()).isTrue();
+        checkAccessibility("form-four-adults");
+    }
+
+    @Test
+    void recordsAndAmendsTheDecisionAsTheSignedInCaseworkerAndShowsItOnTheTimeline() {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "SIGNIFICANT");
+        submit();
+        assertThat(text("#to-do")).contains("Registrér din beslutning");
+
+        click("decision-outcome-OVERRIDDEN");
+        choose("decision-programme", "FAMILY_PLACEMENT");
+        submitDecision();
+        assertThat(text("#decision-reason-error")).isNotBlank();
+        assertThat(browser.findElement(By.id("decision-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+        checkAccessibility("result-decision-message");
+
+        type("decision-reason", "Moren ønsker et døgnophold; netværket kan ikke støtte hjemme.");
+        submitDecision();
+        assertThat(text("#decision .decision-current")).contains("Anbefalingen fraveget", "Familieanbringelse",
+                "Moren ønsker et døgnophold", TestAccount.USERNAME, "Afventer godkendelse");
+        assertThat(browser.findElements(By.cssSelector("#decision-form input[name='decidedBy']")))
+                .as("who decided is the signed-in person, not a field").isEmpty();
+
+        browser.findElement(By.cssSelector(".decision-form > summary")).click();
+        click("decision-outcome-FOLLOWED");
+        type("decision-reason", "Efter samtale med familien følges anbefalingen alligevel.");
+        submitDecision();
+        assertThat(text("#decision .decision-current")).contains("Anbefalingen fulgt", "Den intensive spædeindsats");
+        assertThat(text("#decision .decision-history")).contains("Tidligere beslutninger", "Anbefalingen fraveget",
+                "Moren ønsker et døgnophold", "ændret af " + TestAccount.USERNAME);
+        checkAccessibility("result-decision");
+
+        browser.findElement(By.cssSelector(".actions a[href*='/cases?ref=']")).click();
+        assertThat(text(".timeline-table tbody tr .timeline-decision")).contains("Anbefalingen fulgt",
+                "Den intensive spædeindsats", "(af " + TestAccount.USERNAME + ")");
+    }
+
+    @Test
+    void printsAJournalNoteOfAtMostTwoA4PagesWithTheDecision() throws IOException {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "SIGNIFICANT");
+        click("parents-0-riskFactors-ECONOMIC_PROBLEMS");
+        type("pregnancy-gestationalWeek", "33");
+        choose("course-programme", "INTENSIVE_INFANT");
+        choose("course-phase", "PRENATAL");
+        click("course-statusLetterSent-false");
+        type("measurements-epds", "14");
+        type("measurements-epdsSelfHarm", "1");
+        choose("measurements-epdsRespondent", "MOTHER");
+        submit();
+        click("decision-outcome-OVERRIDDEN");
+        choose("decision-programme", "FAMILY_PLACEMENT");
+        type("decision-reason", "Moren ønsker døgnophold efter samtale med sundhedsplejen.");
+        submitDecision();
+
+        browser.findElement(By.linkText("Journalnotat")).click();
+        String note = text("main");
+        assertThat(note).contains("Journalnotat: visitation af sag " + caseRef, "Vurderet af", TestAccount.USERNAME,
+                "Regelsættets version", "Akut", "Tegn på depression hos en forælder", "Anbefaling og begrundelse",
+                "(Socialstyrelsen", "Anbefalingen fraveget: Familieanbringelse", "Moren ønsker døgnophold", "Ukendt:",
+                "Ikke målt:", "Venter familien barn?", "Er barnet født?");
+        assertThat(note).doesNotContain("INTENSIVE_INFANT", "ESC-", "IS-IN-");
+        checkAccessibility("note");
+        PrintOptions a4 = new PrintOptions();
+        a4.setPageSize(new PageSize(29.7, 21.0));
+        byte[] pdf = Base64.getDecoder().decode(browser.print(a4).getContent());
+        Files.write(ARTEFACTS.resolve("07-journal-note.pdf"), pdf);
+        Matcher count = Pattern.compile("/Type /Pages\\b[^>]*?/Count (\\d+)|/Count (\\d+)[^>]*?/Type /Pages")
+                .matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+        assertThat(count.find()).as("the PDF's page tree").isTrue();
+        int pages = Integer.parseInt(count.group(1) != null ? count.group(1) : count.group(2));
+        assertThat(pages).as("A4 pages of the journal note").isBetween(1, 2);
+    }
+
+    @Test
+    void findsTheCaseInTheCaseListIgnoringCaseAndOpensItsTimelineInOneClick() {
+        String caseRef = "Web-List-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "MODERATE");
+        submit();
+
+        browser.findElement(By.linkText("Sager")).click();
+        assertThat(text("#cases-heading")).isEqualTo("Senest vurderede sager");
+        assertThat(text(".cases-table tbody tr")).as("the newest case first").contains(caseRef, TestAccount.USERNAME);
+        checkAccessibility("case-list");
+
+        type("ref", caseRef.substring(4).toUpperCase(java.util.Locale.ROOT));
+        browser.findElement(By.cssSelector(".case-search button[type='submit']")).click();
+        List<WebElement> found = browser.findElements(By.cssSelector(".cases-table tbody tr"));
+        assertThat(found).hasSize(1);
+        found.get(0).findElement(By.linkText(caseRef)).click();
+        assertThat(text("h1")).isEqualTo("Sagens forløb: " + caseRef);
+        assertThat(browser.findElements(By.cssSelector(".timeline-table tbody tr"))).hasSize(1);
+    }
+
+    @Test
+    void reflowsAt320PixelsWithoutHorizontalScrollingAndChartTextOf12PixelsAtLeast() {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "MODERATE");
+        date("assessmentDate", "2026-10-01");
+        type("measurements-ors", "31");
+        choose("measurements-orsRater", "PARENT");
+        type("measurements-epds", "7");
+        choose("measurements-epdsRespondent", "MOTHER");
+        submit();
+        browser.findElement(By.linkText("Ny vurdering af familien")).click();
+        choose("concern-level", "SIGNIFICANT");
+        type("measurements-ors", "24");
+        choose("measurements-orsRater", "PARENT");
+        submit();
+        String result = browser.getCurrentUrl();
+
+        inViewport(320, 640, () -> {
+            for (String page : List.of("/", result, result + "/note", "/cases?ref=" + caseRef, "/cases")) {
+                browser.get(page.startsWith("http") ? page : "http://localhost:" + port + page);
+                Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
+                assertThat(scrollWidth.intValue()).as("horizontal scrolling at 320 px on " + page).isLessThanOrEqualTo(320);
+            }
+            browser.get("http://localhost:" + port + "/cases?ref=" + caseRef);
+            @SuppressWarnings("unchecked")
+            List<Number> sizes = (List<Number>) js("return Array.from(document.querySelectorAll('.chart svg text'))"
+                    + ".map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)");
+            assertThat(sizes).isNotEmpty().allSatisfy(size -> assertThat(size.doubleValue()).isGreaterThanOrEqualTo(12));
+            WebElement concern = browser.findElement(By.cssSelector(".timeline-table tbody tr td[data-label]"));
+            assertThat(js("return getComputedStyle(arguments[0]).display", concern)).isEqualTo("block");
+            assertThat((String) js("return getComputedStyle(arguments[0], '::before').content", concern))
+                    .as("a table row stacked, each value with its column's name").contains("Bekymringsgrad");
+            checkAccessibility("timeline-320");
+            screenshot("08-timeline-320", 320);
+        });
+    }
+
+    @Test
+    void sendingTheSameFormTwiceMakesOneAssessment() {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "SIGNIFICANT");
+        Object urls = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('family-form');
+                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
+                Promise.all([send(), send()]).then(rs => done(rs.map(r => r.url))).catch(e => done(String(e)));
+                """);
+        assertThat(urls).asList().hasSize(2);
+        List<?> both = (List<?>) urls;
+        assertThat(both.get(0)).asString().contains("/assessments/");
+        assertThat(both.get(1)).isEqualTo(both.get(0));
+        open("/cases?ref=" + caseRef);
+        assertThat(browser.findElements(By.cssSelector(".timeline-table tbody tr"))).hasSize(1);
     }
 
     @Test
@@ -184,6 +432,7 @@ class CaseworkerBrowserTest {
         open("/");
         type("caseRef", "WEB-" + shortId());
         click("pregnancy-true");
+        click("child-false");
         type("pregnancy-gestationalWeek", "99");
         submit();
 
@@ -207,9 +456,15 @@ class CaseworkerBrowserTest {
 
         browser.findElement(By.linkText("Ny vurdering af familien")).click();
         assertThat(browser.findElement(By.id("caseRef")).getAttribute("value")).isEqualTo(caseRef);
+        assertThat(browser.findElement(By.id("pregnancy-gestationalWeek")).getAttribute("value"))
+                .as("the week counted on from 1 October, not copied")
+                .isEqualTo(String.valueOf(24 + ChronoUnit.WEEKS.between(LocalDate.of(2026, 10, 1), LocalDate.now())));
+        assertThat(browser.findElement(By.id("measurements-epds")).getAttribute("value")).as("scores asked again").isEmpty();
         choose("concern-level", "SIGNIFICANT");
         type("measurements-ors", "24");
+        choose("measurements-orsRater", "PARENT");
         type("measurements-epds", "12");
+        choose("measurements-epdsRespondent", "MOTHER");
         submit();
         browser.findElement(By.cssSelector(".actions a[href*='/cases?ref=']")).click();
 
@@ -240,6 +495,13 @@ class CaseworkerBrowserTest {
         assertThat(visited).endsWith("caseRef");
         browser.switchTo().activeElement().sendKeys("WEB-" + shortId());
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("error-summary")));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(text("#error-summary")).contains("Venter familien barn?", "Er barnet født?");
+        browser.findElement(By.id("pregnancy-false")).sendKeys(Keys.SPACE);
+        browser.findElement(By.id("child-false")).sendKeys(Keys.SPACE);
+        browser.findElement(By.id("caseRef")).sendKeys(Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/assessments/"));
         assertThat(text("#recommendation-heading")).isEqualTo("Ingen indsats kan anbefales endnu");
         assertThat(text("#missing-heading")).startsWith("Manglende oplysninger");
@@ -252,7 +514,7 @@ class CaseworkerBrowserTest {
         assertThat(text("h1")).isEqualTo("Assess a family");
         assertThat(text("label[for='caseRef']")).isEqualTo("Case reference");
         open("/cases");
-        assertThat(text("h1")).isEqualTo("Case timeline");
+        assertThat(text("h1")).isEqualTo("Cases");
     }
 
     // --- the browser --------------------------------------------------------------------------
@@ -265,6 +527,26 @@ class CaseworkerBrowserTest {
             browser.findElement(By.id("password")).sendKeys(TestAccount.password());
             browser.findElement(By.cssSelector("form.login-form button[type='submit']")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.getCurrentUrl().contains("/login"));
+        }
+    }
+
+    private double top(String css) {
+        return ((Number) js("return document.querySelector(arguments[0]).getBoundingClientRect().top + window.scrollY",
+                css)).doubleValue();
+    }
+
+    /** Runs the checks in a phone's viewport, 390×844 CSS pixels, as an iPhone 12–14 shows a page. */
+    private void onAPhone(Runnable checks) {
+        inViewport(390, 844, checks);
+    }
+
+    private void inViewport(int width, int height, Runnable checks) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            checks.run();
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 
@@ -314,6 +596,14 @@ class CaseworkerBrowserTest {
                 || !driver.findElements(By.cssSelector(".field-error:not(:empty)")).isEmpty());
     }
 
+    private void submitDecision() {
+        WebElement button = browser.findElement(By.cssSelector("#decision-form button[type='submit']"));
+        js("arguments[0].scrollIntoView({block: 'center'})", button);
+        WebElement old = browser.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+    }
+
     private Object js(String script, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
@@ -323,6 +613,7 @@ class CaseworkerBrowserTest {
         type("caseRef", caseRef);
         click("pregnancy-true");
         type("pregnancy-gestationalWeek", "24");
+        click("child-false");
         type("olderSiblings", "1");
         choose("housing", "STABLE");
         choose("network", "LIMITED");
@@ -344,9 +635,13 @@ class CaseworkerBrowserTest {
 
     /** The whole page, however long, as a PNG in target/screenshots (Chromium's own full-page capture). */
     private void screenshot(String name) {
+        screenshot(name, WINDOW.width);
+    }
+
+    private void screenshot(String name, int width) {
         Number height = (Number) js("return document.documentElement.scrollHeight");
         Map<String, Object> capture = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", WINDOW.width,
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width,
                         "height", height.intValue(), "scale", 1)));
         try {
             Files.write(ARTEFACTS.resolve(name + ".png"), Base64.getDecoder().decode((String) capture.get("data")));

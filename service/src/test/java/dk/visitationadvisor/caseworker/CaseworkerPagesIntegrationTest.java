@@ -152,7 +152,7 @@ class CaseworkerPagesIntegrationTest {
                 .anySatisfy(row -> assertThat(row).startsWith("6. dec. 2026 Henvisning"))
                 .anySatisfy(row -> assertThat(row).startsWith("17. jan. 2027 Statusskrivelsen"));
         assertThat(result.select("#missing")).isEmpty();
-        assertThat(result.select("#escalations")).isEmpty();
+        assertThat(result.select("#urgent, #to-do .escalation")).isEmpty();
         assertThat(result.selectFirst(".result-meta").text()).containsPattern("Regelsættets version [0-9a-f]{16}");
         assertThat(result.selectFirst(".eyebrow").text()).isEqualTo("Sag " + caseRef + " · vurderet 22. nov. 2026");
     }
@@ -170,7 +170,8 @@ class CaseworkerPagesIntegrationTest {
 
     @Test
     void showsTheApisMessageByTheFieldAndNeverShowsACprNumberAgain() throws Exception {
-        Document form = page(form("010190-1234", "pregnancy", "true", "pregnancy.gestationalWeek", "99"), 400);
+        Document form = page(form("010190-1234", "pregnancy", "true", "pregnancy.gestationalWeek", "99",
+                "child", "false"), 400);
         assertThat(form.selectFirst("#caseRef-error").text())
                 .isEqualTo("må ikke indeholde et CPR-nummer; brug en pseudonym reference");
         assertThat(form.selectFirst("#caseRef").attr("aria-invalid")).isEqualTo("true");
@@ -199,7 +200,11 @@ class CaseworkerPagesIntegrationTest {
         Document form = page(get(again), 200);
         assertThat(form.selectFirst("#caseRef").val()).isEqualTo(caseRef);
         assertThat(form.select("#pregnancy-true[checked]")).hasSize(1);
-        assertThat(form.selectFirst("#pregnancy-gestationalWeek").val()).isEqualTo("24");
+        long week = 24 + java.time.temporal.ChronoUnit.WEEKS.between(java.time.LocalDate.of(2026, 11, 22),
+                java.time.LocalDate.now());
+        assertThat(form.selectFirst("#pregnancy-gestationalWeek").val())
+                .as("counted on from the earlier assessment, not copied").isEqualTo(week < FamilyForm.TERM_WEEK
+                        ? String.valueOf(week) : "");
         assertThat(form.select("#parents-0-riskFactors-CHILDHOOD_TRAUMA[checked]")).hasSize(1);
         assertThat(form.select("#parents-0-riskFactors-CRIMINALITY[checked]")).isEmpty();
         assertThat(form.selectFirst("#concern-level option[selected]").val()).isEqualTo("SIGNIFICANT");

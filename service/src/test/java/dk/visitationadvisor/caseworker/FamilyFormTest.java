@@ -117,12 +117,39 @@ class FamilyFormTest {
     @Test
     void fillsTheFormFromAStoredRequestSoThatTheSameRequestComesBack() {
         ObjectNode original = (ObjectNode) JSON.valueToTree(Families.PREGNANT_MOTHER);
-        FamilyForm form = FamilyForm.prefilled(original, TODAY.plusDays(30));
+        FamilyForm form = FamilyForm.prefilled(original, TODAY, TODAY.plusDays(30));
         assertThat(form.value("assessmentDate")).isEqualTo(TODAY.plusDays(30).toString());
         ObjectNode again = form.toRequest(code -> code);
         again.remove("assessmentDate");
         original.remove("assessmentDate");
-        assertThat(again).isEqualTo(withoutNulls(original));
+        ObjectNode expected = (ObjectNode) withoutNulls(original);
+        int week = original.at("/pregnancy/gestationalWeek").asInt();
+        ((ObjectNode) expected.get("pregnancy")).put("gestationalWeek", week + 4);
+        expected.remove("measurements");
+        assertThat(form.counted("pregnancy.gestationalWeek")).isTrue();
+        assertThat(again).as("the week counted on 30 days, the scores asked again").isEqualTo(expected);
+    }
+
+    @Test
+    void asksAgainWhetherTheChildIsBornOnceThePregnancyMayHaveEnded() {
+        ObjectNode original = (ObjectNode) JSON.valueToTree(Families.PREGNANT_MOTHER);
+        int week = original.at("/pregnancy/gestationalWeek").asInt();
+        FamilyForm form = FamilyForm.prefilled(original, TODAY,
+                TODAY.plusWeeks(FamilyForm.TERM_WEEK - week));
+        assertThat(form.value("pregnancy")).isEmpty();
+        assertThat(form.value("child")).isEmpty();
+        assertThat(form.value("pregnancy.gestationalWeek")).isEmpty();
+    }
+
+    @Test
+    void leavesWhetherTheFamilyIsExpectingUnansweredAndAsksForIt() {
+        FamilyForm form = FamilyForm.blank(TODAY);
+        assertThat(form.chosen("pregnancy", "true")).isFalse();
+        assertThat(form.chosen("pregnancy", "false")).isFalse();
+        assertThat(form.chosen("child", "false")).isFalse();
+        form.toRequest(code -> code);
+        assertThat(form.errors("pregnancy")).containsExactly("form.answer.pregnancy");
+        assertThat(form.errors("child")).containsExactly("form.answer.child");
     }
 
     private static JsonNode withoutNulls(JsonNode node) {
