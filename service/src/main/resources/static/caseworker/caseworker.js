@@ -40,6 +40,32 @@
     }
   }
 
+  /** Keeps what is typed as the caseworker's draft on the server, a moment after each change. */
+  function keepDraft(form) {
+    var url = form.dataset.draftUrl;
+    var status = document.getElementById('draft-status');
+    var timer = null;
+    function save() {
+      fetch(url, {method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin',
+                  redirect: 'manual'})
+        .then(function (response) {
+          if (response.status === 204) {
+            form.dataset.draftSaved = String(Date.now());
+            if (status) {
+              status.textContent = status.dataset.saved || '';
+            }
+          }
+        })
+        .catch(function () { /* kept on the next change */ });
+    }
+    function later() {
+      clearTimeout(timer);
+      timer = setTimeout(save, 700);
+    }
+    form.addEventListener('input', later);
+    form.addEventListener('change', later);
+  }
+
   function setUpForm(form) {
     var inputs = Array.prototype.slice.call(form.querySelectorAll('input[data-hint]'));
     inputs.forEach(function (input) {
@@ -68,6 +94,7 @@
         }
       });
     });
+    keepDraft(form);
     answersYes('pregnancy', 'pregnancy-gestationalWeek');
     answersYes('child', 'child-birthDate');
     var summary = document.getElementById('error-summary');

@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -64,11 +66,15 @@ class CaseworkerController {
     private final AccessAudit audit;
     private final Decisions decisions;
     private final FormSubmissions submissions;
+    private final FormDrafts drafts;
+    /** A case reference as the API takes it (AssessmentRequest's pattern), for a draft's key. */
+    private static final Pattern DRAFT_CASE_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
     CaseworkerController(AssessmentService assessments, CaseHistory history, RequestReader requests, JsonMapper json,
             Clock clock, MessageSource messages, Labels labels, AccessAudit audit, Decisions decisions,
-            FormSubmissions submissions) {
+            FormSubmissions submissions, FormDrafts drafts) {
         this.audit = audit;
+        this.drafts = drafts;
         this.submissions = submissions;
         this.decisions = decisions;
         this.assessments = assessments;
@@ -83,10 +89,21 @@ class CaseworkerController {
     /** The form: blank, or filled in from an earlier assessment ({@code from}) to assess the family again. */
     @GetMapping("/")
     @Audited(Purpose.REASSESSMENT_FORM)
-    String form(@RequestParam(required = false) String from, Model model) {
+    String form(@RequestParam(required = false) String from, @RequestParam(required = false) String draft,
+            Principal caller, Model model) {
         LocalDate today = LocalDate.now(clock);
         if (from != null) {
             audit.note(null, from);
+        }
+        if (draft != null) {
+            audit.note(draft, null);
+            return showForm(drafts.find(draft, caller.getName()).map(FamilyForm::submitted)
+                    .orElseGet(() -> FamilyForm.blank(today)), model);
+        }
+        if (from == null) {
+            List<String> mine = drafts.cases(caller.getName());
+            mine.forEach(caseRef -> audit.note(caseRef, null));
+            model.addAttribute("drafts", mine);
         }
         FamilyForm form = from == null ? FamilyForm.blank(today)
                 : FamilyForm.prefilled(json.readTree(history.request(from).orElseThrow(CaseworkerController::notFound)),
@@ -127,6 +144,7 @@ class CaseworkerController {
         try {
             id = assessments.assess(request, locale, caller.getName()).response().assessmentId();
             submissions.made(token, id);
+            drafts.delete(request.caseRef(), caller.getName());
         } finally {
             if (id == null) {
                 submissions.release(token);
@@ -134,6 +152,22 @@ class CaseworkerController {
             audit.note(request.caseRef(), id);
         }
         return "redirect:/assessments/" + id;
+    }
+
+    /**
+     * Keeps what the caseworker has typed so far as their draft for the case (sent by the page while
+     * they type), so that an ended session loses nothing. Without a usable case reference nothing is kept.
+     */
+    @PostMapping("/drafts")
+    @Audited(Purpose.DRAFT)
+    ResponseEntity<Void> saveDraft(@RequestParam MultiValueMap<String, String> parameters, Principal caller) {
+        FamilyForm form = FamilyForm.submitted(parameters);
+        String caseRef = form.value("caseRef").trim();
+        if (caseRef.length() <= 64 && DRAFT_CASE_REF.matcher(caseRef).matches() && !cprShaped(caseRef)) {
+            drafts.save(caseRef, caller.getName(), form.values());
+            audit.note(caseRef, null);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /** The answer exactly as it was given and stored, whatever the rules say today, and the decision on it. */

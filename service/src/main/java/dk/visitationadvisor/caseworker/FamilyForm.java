@@ -137,6 +137,11 @@ final class FamilyForm {
         return carriedForward.contains(path);
     }
 
+    /** What was entered, by field name, as the form posts it: for a draft. */
+    Map<String, List<String>> values() {
+        return Map.copyOf(values);
+    }
+
     /** The form's sections, in order. */
     public List<Section> sections() {
         return SECTIONS;

@@ -16,6 +16,8 @@ public enum Purpose {
     READ_ASSESSMENT,
     /** An earlier assessment's input read to fill in the form for a new assessment of the family. */
     REASSESSMENT_FORM,
+    /** A caseworker's draft of the form for a case: kept while typing, or read to go on with it. */
+    DRAFT,
     /** A case's timeline: all its assessments. */
     TIMELINE,
     /** The caseworker's decision on an assessment recorded. */

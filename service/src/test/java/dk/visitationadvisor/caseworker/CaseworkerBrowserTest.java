@@ -414,6 +414,34 @@ class CaseworkerBrowserTest {
     }
 
     @Test
+    void keepsWhatIsTypedAsADraftThatOutlivesTheSession() {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        fillInThePregnantMother(caseRef, "SIGNIFICANT");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(driver -> browser.findElement(By.id("family-form")).getAttribute("data-draft-saved") != null);
+        String savedAt = browser.findElement(By.id("family-form")).getAttribute("data-draft-saved");
+        type("olderSiblings", "2");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver ->
+                !savedAt.equals(browser.findElement(By.id("family-form")).getAttribute("data-draft-saved")));
+
+        browser.manage().deleteAllCookies();
+        open("/");
+        assertThat(text("#drafts-heading")).isEqualTo("Dine kladder");
+        checkAccessibility("form-with-draft");
+        browser.findElement(By.linkText("Fortsæt med sag " + caseRef)).click();
+        assertThat(browser.findElement(By.id("caseRef")).getAttribute("value")).isEqualTo(caseRef);
+        assertThat(browser.findElement(By.id("pregnancy-true")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("pregnancy-gestationalWeek")).getAttribute("value")).isEqualTo("24");
+        assertThat(browser.findElement(By.id("olderSiblings")).getAttribute("value")).isEqualTo("2");
+        submit();
+        assertThat(browser.getCurrentUrl()).contains("/assessments/");
+        open("/");
+        assertThat(browser.findElements(By.linkText("Fortsæt med sag " + caseRef))).as("the draft is gone once assessed")
+                .isEmpty();
+    }
+
+    @Test
     void showsTheServersMessageByTheFieldForACprNumber() {
         open("/");
         type("caseRef", "010190-1234");
