@@ -60,6 +60,10 @@ public class Decisions {
         /** There is no decision to amend. */
         record NothingToAmend() implements Recorded {
         }
+
+        /** The decision on record is not the version the amendment was made to: someone changed it meanwhile. */
+        record ChangedMeanwhile(Decision decision) implements Recorded {
+        }
     }
 
     /** Records the decision of {@code decidedBy}, the signed-in person. */
@@ -105,6 +109,15 @@ public class Decisions {
      */
     @Transactional
     public Recorded amend(String assessmentId, DecisionRequest request, String decidedBy) {
+        return amend(assessmentId, request, decidedBy, null);
+    }
+
+    /**
+     * As {@link #amend(String, DecisionRequest, String)}, only if the decision on record is still the
+     * version {@code entityTag} names ({@link Decision#entityTag()}; null for any version).
+     */
+    @Transactional
+    public Recorded amend(String assessmentId, DecisionRequest request, String decidedBy, String entityTag) {
         Optional<StoredAssessment> assessment = assessments.find(assessmentId);
         if (assessment.isEmpty()) {
             return new Recorded.NoSuchAssessment();
@@ -113,6 +126,9 @@ public class Decisions {
                 .param(assessmentId).query(this::row).optional();
         if (earlier.isEmpty()) {
             return new Recorded.NothingToAmend();
+        }
+        if (entityTag != null && !entityTag.equals(earlier.get().entityTag())) {
+            return new Recorded.ChangedMeanwhile(earlier.get());
         }
         JsonNode answer = json.readTree(assessment.get().responseJson());
         String recommended = answer.path("recommendedProgramme").asString(DecidedProgramme.NONE.name());

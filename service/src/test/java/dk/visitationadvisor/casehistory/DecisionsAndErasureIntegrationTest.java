@@ -200,6 +200,42 @@ class DecisionsAndErasureIntegrationTest {
     }
 
     @Test
+    void amendsWithIfMatchOnlyTheVersionThatWasReadAndKeepsTheHistory() throws Exception {
+        String id = assess(newCase());
+        String created = decide(id, """
+                {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "first"}
+                """).andExpect(status().isCreated()).andReturn().getResponse().getHeader("ETag");
+        String read = mvc.perform(get("/api/v1/assessments/{id}/decision", id)).andExpect(status().isOk())
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(read).isEqualTo(created).startsWith("\"");
+
+        String amend = """
+                {"outcome": "OVERRIDDEN", "decidedProgramme": "NONE", "reason": "second"}
+                """;
+        String amended = mvc.perform(put("/api/v1/assessments/{id}/decision", id).header("If-Match", read)
+                        .contentType(MediaType.APPLICATION_JSON).content(amend))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reason").value("second"))
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(amended).isNotEqualTo(read);
+
+        // A second client that read the first version cannot overwrite the amendment unseen.
+        mvc.perform(put("/api/v1/assessments/{id}/decision", id).header("If-Match", read)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"outcome": "FOLLOWED", "decidedProgramme": "INTENSIVE_INFANT", "reason": "third"}
+                        """))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")));
+        mvc.perform(get("/api/v1/assessments/{id}/decision", id)).andExpect(jsonPath("$.reason").value("second"));
+        assertThat(decisions.history(id)).extracting(h -> h.decision().reason()).containsExactly("first");
+
+        // Nothing to amend on an assessment without a decision.
+        mvc.perform(put("/api/v1/assessments/{id}/decision", assess(newCase())).header("If-Match", read)
+                        .contentType(MediaType.APPLICATION_JSON).content(amend))
+                .andExpect(status().isPreconditionFailed());
+    }
+
+    @Test
     void answersADecisionOnAnUnknownAssessmentWithNotFound() throws Exception {
         decide(UUID.randomUUID().toString(), """
                 {"outcome": "FOLLOWED", "decidedProgramme": "NONE", "reason": "x"}
