@@ -41,6 +41,8 @@ public class RuleEngine {
     static final int MAX_FIRINGS = 10_000;
     private static final Pattern COMPILED_RULE = Pattern.compile("\\.Rule_(.+?)-?\\d+(?:[A-Z]\\w*)?$");
     private static final Pattern ESCAPED = Pattern.compile("\\$u(\\d+)\\$");
+    /** How Drools names the rules of a constraint that failed: {@code … in [Rule "name" in file.drl]}. */
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"");
 
     private final RuleSet ruleSet;
     /** Grows to the number of evaluations that ever ran at once; a session is never in two of them. */
@@ -73,12 +75,19 @@ public class RuleEngine {
     }
 
     /**
-     * The rule whose condition threw: Drools names the class it compiles a condition to after the
-     * rule ({@code Rule_ESC$u45$PARENT..._of_self$u45$harm1579296261Eval0Invoker}); null when no frame
-     * names a rule of this rule set.
+     * The rule whose condition threw: a constraint's failure names its rules in its message
+     * ({@code Error evaluating constraint '…' in [Rule "…" in …]}), and Drools names the class it
+     * compiles a condition to after the rule ({@code Rule_ESC$u45$PARENT..._of_self$u45$harm1579296261Eval0Invoker});
+     * null when neither names a rule of this rule set.
      */
     private String ruleInStack(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Matcher named = RULE_IN_MESSAGE.matcher(String.valueOf(cause.getMessage()));
+            while (named.find()) {
+                if (ruleSet.rules().containsKey(named.group(1))) {
+                    return named.group(1);
+                }
+            }
             for (StackTraceElement frame : cause.getStackTrace()) {
                 Matcher compiled = COMPILED_RULE.matcher(frame.getClassName());
                 if (compiled.find()) {

@@ -51,7 +51,7 @@ class RuleFailureIntegrationTest {
     void aRuleThatThrowsFailsOnlyItsOwnRequestsWithAnIncidentLoggedWithoutPersonalData() throws Exception {
         RuleDirectories.copyInto(rules);
         RuleDirectories.replace(rules, "escalation/parent-depression.drl", BROKEN_CONDITION,
-                "$m : Measurements( epdsSelfHarm != null, $harm : epdsSelfHarm )\n    eval( 10 / ( 3 - $harm ) > 0 )");
+                "$m : Measurements( epdsSelfHarm != null, 10 / ( 3 - epdsSelfHarm ) > 0 )");
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(VisitationAdvisorApplication.class)
