@@ -525,6 +525,10 @@ class CaseworkerBrowserTest {
         click("pregnancy-true");
         type("pregnancy-gestationalWeek", "24");
         click("child-false");
+        onAPhone(() -> {
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+            screenshot("08-form-step-phone", 390);
+        });
 
         List<String> steps = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -564,6 +568,7 @@ class CaseworkerBrowserTest {
         screenshot("08-form-answers");
         inViewport(320, 700, () -> assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
                 .as("the answers reflow at 320 px").isLessThanOrEqualTo(320));
+        onAPhone(() -> screenshot("08-form-answers-phone", 390));
 
         // Change an answer from the summary: to the field, in its step, focused; back to the answers.
         browser.findElement(By.cssSelector("#answers-list a[data-changes='housing']")).click();
