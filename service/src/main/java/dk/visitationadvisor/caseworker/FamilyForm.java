@@ -158,6 +158,24 @@ final class FamilyForm {
                 || !value(field.path()).isEmpty() || !value(field.path() + FormField.KNOWN).isEmpty());
     }
 
+    /** The steps the page shows one at a time when its script runs (without it, one page). */
+    static final List<String> STEPS = List.of("family", "parents", "concern", "course", "measurements");
+
+    /** The steps, in order. */
+    public List<String> steps() {
+        return STEPS;
+    }
+
+    /** The step a section is shown in: the case goes with the family, every adult with the parents. */
+    public String step(Section section) {
+        return section.key().equals("case") ? "family" : section.parent() >= 0 ? "parents" : section.key();
+    }
+
+    /** The first field, in the form's order, the service refused or asks for: focused after a refused send. */
+    public String firstInvalid() {
+        return invalidFields().stream().map(FormField::path).findFirst().orElse("");
+    }
+
     /** The section's id in the page, e.g. {@code parent-1}. */
     public String id(Section section) {
         return section.parent() >= 0 ? section.key() + "-" + section.parent() : section.key();

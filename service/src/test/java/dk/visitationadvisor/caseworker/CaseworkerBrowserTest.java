@@ -245,7 +245,9 @@ class CaseworkerBrowserTest {
         click("parents-3-participates-false");
         submit();
 
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(browser.switchTo().activeElement().getAttribute("id"))
+                .as("focus on the first missing field that matters, in its step").isEqualTo("pregnancy-true");
+        assertThat(browser.findElement(By.id("pregnancy-true")).isDisplayed()).isTrue();
         assertThat(text("#error-summary")).contains("Venter familien barn?", "Er barnet født?");
         click("pregnancy-false");
         click("child-true");
@@ -449,7 +451,7 @@ class CaseworkerBrowserTest {
 
         assertThat(text("#caseRef-error")).isEqualTo("må ikke indeholde et CPR-nummer; brug en pseudonym reference");
         assertThat(browser.findElement(By.id("caseRef")).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("caseRef");
         assertThat(text("#error-summary")).contains("Sagsreference: må ikke indeholde et CPR-nummer");
         checkAccessibility("form-with-message");
         screenshot("04-form-server-message");
@@ -510,26 +512,102 @@ class CaseworkerBrowserTest {
     }
 
     @Test
+    void walksTheStepsAndShowsTheAnswersToCheckBeforeSending() {
+        String caseRef = "WEB-" + shortId();
+        open("/");
+        assertThat(browser.findElement(By.id("form-steps")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("[aria-current='step']")).getText()).isEqualTo("1. Familien");
+        assertThat(browser.findElement(By.id("caseRef")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("parents-0-role")).isDisplayed()).as("the parents are the next step").isFalse();
+        assertThat(browser.findElement(By.cssSelector("#family-form button[type='submit']")).isDisplayed())
+                .as("sent only after the answers are checked").isFalse();
+        type("caseRef", caseRef);
+        click("pregnancy-true");
+        type("pregnancy-gestationalWeek", "24");
+        click("child-false");
+        onAPhone(() -> {
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+            screenshot("08-form-step-phone", 390);
+        });
+
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            steps.add(browser.findElement(By.cssSelector("[aria-current='step']")).getText());
+            if (i == 1) {
+                assertThat(browser.findElement(By.id("parents-0-role")).isDisplayed()).isTrue();
+                assertThat(browser.findElement(By.id("caseRef")).isDisplayed()).isFalse();
+                new Select(browser.findElement(By.id("parents-0-role"))).selectByValue("MOTHER");
+            }
+            if (i == 2) {
+                click("concern-childSafetyConcern-false");
+            }
+            WebElement next = browser.findElement(By.cssSelector("[data-step-move='1']"));
+            assertThat(next.getText()).isEqualTo(i == 4 ? "Tjek dine svar" : "Næste trin");
+            next.click();
+            assertThat(browser.switchTo().activeElement().getTagName()).as("focus on the step's heading").isEqualTo("h2");
+        }
+        assertThat(steps).containsExactly("1. Familien", "2. Forældrene", "3. Bekymringen", "4. Forløb", "5. Målinger");
+        assertThat(browser.findElement(By.cssSelector("[aria-current='step']")).getText()).isEqualTo("6. Tjek dine svar");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("answers-heading");
+
+        Map<String, String> answers = answers();
+        assertThat(answers).containsEntry("Sagsreference", caseRef)
+                .containsEntry("Venter familien barn?", "Ja")
+                .containsEntry("Graviditetsuge", "24")
+                .containsEntry("Er barnet født?", "Nej")
+                .containsEntry("Rolle", "Mor")
+                .containsEntry("Er der bekymring for barnets sikkerhed, trivsel eller udvikling?", "Nej")
+                .containsEntry("Bolig", "Ikke besvaret")
+                .containsEntry("Samtykker forældrene til et frivilligt ophold?", "Ikke besvaret")
+                .containsEntry("Forælder 2", "Ikke besvaret")
+                .containsEntry("Målinger", "Ikke besvaret");
+        assertThat(answers.entrySet()).filteredOn(answer -> answer.getValue().equals("Nej")).extracting(Map.Entry::getKey)
+                .as("only what was answered no says no").containsExactlyInAnyOrder("Er barnet født?",
+                        "Er der bekymring for barnets sikkerhed, trivsel eller udvikling?");
+        checkAccessibility("form-answers");
+        screenshot("08-form-answers");
+        inViewport(320, 700, () -> assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
+                .as("the answers reflow at 320 px").isLessThanOrEqualTo(320));
+        onAPhone(() -> screenshot("08-form-answers-phone", 390));
+
+        // Change an answer from the summary: to the field, in its step, focused; back to the answers.
+        browser.findElement(By.cssSelector("#answers-list a[data-changes='housing']")).click();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("housing");
+        assertThat(browser.findElement(By.cssSelector("[aria-current='step']")).getText()).isEqualTo("1. Familien");
+        new Select(browser.findElement(By.id("housing"))).selectByValue("STABLE");
+        browser.findElement(By.cssSelector("[data-step-go='answers']")).click();
+        assertThat(answers()).containsEntry("Bolig", "Stabil bolig");
+
+        submit();
+        assertThat(browser.getCurrentUrl()).contains("/assessments/");
+        assertThat(text("h1")).isNotBlank();
+    }
+
+    @Test
     void canBeFilledInAndSentWithTheKeyboardAlone() {
         open("/");
         WebElement body = browser.findElement(By.tagName("body"));
         body.sendKeys(Keys.TAB);
         assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Spring til indholdet");
         List<String> visited = new ArrayList<>();
-        for (int i = 0; i < 12 && !"caseRef".equals(visited.isEmpty() ? null : visited.get(visited.size() - 1)); i++) {
+        for (int i = 0; i < 24 && !"caseRef".equals(visited.isEmpty() ? null : visited.get(visited.size() - 1)); i++) {
             browser.switchTo().activeElement().sendKeys(Keys.TAB);
             visited.add(browser.switchTo().activeElement().getAttribute("id"));
         }
         assertThat(visited).endsWith("caseRef");
         browser.switchTo().activeElement().sendKeys("WEB-" + shortId());
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(browser.switchTo().activeElement().getAttribute("id"))
+                .as("Enter shows the answers to check first").isEqualTo("answers-heading");
+        sendWithTheKeyboard();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
                 By.id("error-summary")));
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("pregnancy-true");
         assertThat(text("#error-summary")).contains("Venter familien barn?", "Er barnet født?");
         browser.findElement(By.id("pregnancy-false")).sendKeys(Keys.SPACE);
         browser.findElement(By.id("child-false")).sendKeys(Keys.SPACE);
         browser.findElement(By.id("caseRef")).sendKeys(Keys.ENTER);
+        sendWithTheKeyboard();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/assessments/"));
         assertThat(text("#recommendation-heading")).isEqualTo("Ingen indsats kan anbefales endnu");
         assertThat(text("#missing-heading")).startsWith("Manglende oplysninger");
@@ -585,12 +663,33 @@ class CaseworkerBrowserTest {
     /** The element, with the folded section it is in opened as a caseworker would: by its heading. */
     private WebElement find(String id) {
         WebElement element = browser.findElement(By.id(id));
+        js("var p = arguments[0].closest('[data-step]'); if (p && p.hidden) "
+                + "document.querySelector('[data-step-go=\"' + p.dataset.step + '\"]').click();", element);
         List<WebElement> folded = element.findElements(By.xpath("ancestor::details[not(@open)]/summary"));
         if (!folded.isEmpty()) {
             js("arguments[0].scrollIntoView({block: 'center'})", folded.get(0));
             folded.get(0).click();
         }
         return element;
+    }
+
+    /** From the answers to check, Tab to the send button and press Enter, as a keyboard user would. */
+    private void sendWithTheKeyboard() {
+        for (int i = 0; i < 200 && !"submit".equals(browser.switchTo().activeElement().getAttribute("type")); i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertThat(browser.switchTo().activeElement().getAttribute("type")).isEqualTo("submit");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    }
+
+    /** The answers to check, by question, as the summary shows them (one per section for one folded away). */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> answers() {
+        List<List<String>> rows = (List<List<String>>) js("return Array.from(document.querySelectorAll('#answers-list dt'))"
+                + ".map(dt => [dt.textContent, dt.nextElementSibling.querySelector('.answer').textContent])");
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        rows.forEach(row -> answers.putIfAbsent(row.get(0), row.get(1)));
+        return answers;
     }
 
     private void type(String id, String text) {
@@ -618,6 +717,9 @@ class CaseworkerBrowserTest {
     private void submit() {
         String before = browser.getCurrentUrl();
         WebElement button = browser.findElement(By.cssSelector("#family-form button[type='submit']"));
+        if (!button.isDisplayed()) {
+            browser.findElement(By.cssSelector("[data-step-go='answers']")).click();
+        }
         js("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !before.equals(driver.getCurrentUrl())

@@ -184,6 +184,26 @@ class CaseworkerPagesIntegrationTest {
     }
 
     @Test
+    void isOnePageWithoutAScriptWithTheStepsAndTheAnswersHiddenUntilTheScriptShowsThem() throws Exception {
+        Document form = page(get("/"), 200);
+        assertThat(form.selectFirst("#form-steps").hasAttr("hidden")).isTrue();
+        assertThat(form.selectFirst("#check-answers").hasAttr("hidden")).isTrue();
+        assertThat(form.selectFirst("#step-actions").hasAttr("hidden")).isTrue();
+        assertThat(form.select("#family-form [data-step]:not([hidden])").eachAttr("data-step")).containsSubsequence(
+                "family", "family", "parents", "parents", "parents", "parents", "concern", "course", "measurements");
+        assertThat(form.selectFirst("#form-actions").hasAttr("hidden")).as("the send button is there").isFalse();
+        assertThat(form.select("#form-steps [data-step-go]").eachText()).containsExactly("1. Familien",
+                "2. Forældrene", "3. Bekymringen", "4. Forløb", "5. Målinger", "6. Tjek dine svar");
+        assertThat(form.select("[autofocus]")).as("nothing refused, nothing focused").isEmpty();
+    }
+
+    @Test
+    void focusesTheFirstRefusedFieldEvenWithoutAScript() throws Exception {
+        Document form = page(form(newCaseRef(), "pregnancy.gestationalWeek", "99"), 400);
+        assertThat(form.select("[autofocus]").eachAttr("id")).containsExactly("pregnancy-true");
+    }
+
+    @Test
     void showsTheSameMessageAsTheApiForAValueTheApiRefuses() throws Exception {
         Document form = page(form("K-1", "assessmentDate", "2026-11-01", "child", "true", "child.birthDate",
                 "2026-11-02"), 400);

@@ -169,4 +169,12 @@ class FamilyFormTest {
         }
         return node;
     }
+
+    @Test
+    void putsEverySectionInOneOfTheStepsAndEveryStepHasASection() {
+        FamilyForm form = FamilyForm.submitted(Map.of());
+        assertThat(form.steps()).containsExactly("family", "parents", "concern", "course", "measurements");
+        assertThat(form.sections()).allSatisfy(section -> assertThat(form.steps()).contains(form.step(section)));
+        assertThat(form.sections().stream().map(form::step).distinct().toList()).isEqualTo(form.steps());
+    }
 }
