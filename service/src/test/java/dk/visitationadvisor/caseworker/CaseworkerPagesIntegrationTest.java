@@ -336,7 +336,6 @@ class CaseworkerPagesIntegrationTest {
 
         Document shown = page(get("/assessments/" + id + "/what-if").param("counterfactuals", "true"), 200);
         List<String> outcomes = shown.select("#what-if li.counterfactual").eachText();
-        System.out.println("COUNTERFACTUALS " + outcomes + " " + shown.select("#what-if p").eachText());
         assertThat(outcomes).anySatisfy(text -> assertThat(text).contains("ville være relevant, hvis"));
         assertThat(shown.select("#what-if .only-authority")).isEmpty();
         assertThat(shown.select("#what-if p.source").eachText()).anySatisfy(text -> assertThat(text).startsWith("Afprøvet:"));
@@ -349,7 +348,6 @@ class CaseworkerPagesIntegrationTest {
         Document shown = page(get("/assessments/" + id + "/what-if").param("counterfactuals", "true")
                 .param("rank", "true"), 200);
         List<Element> authority = shown.select("#what-if li.counterfactual.only-authority");
-        System.out.println("AUTHORITY " + shown.select("#what-if li.counterfactual").eachText());
         assertThat(authority).isNotEmpty();
         assertThat(authority.get(0).selectFirst(".badge").text()).isEqualTo("Kun myndighedens vurdering");
         assertThat(authority.get(0).text()).contains("kun myndighedens egen vurdering");
