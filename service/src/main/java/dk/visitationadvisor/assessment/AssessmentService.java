@@ -151,6 +151,45 @@ public class AssessmentService {
     }
 
     /**
+     * The answer a stored assessment gets from the live rules, not stored: on its own date and against the
+     * assessment it was compared with ({@link #before}), with additions (e.g. the what-if analysis).
+     */
+    public AssessmentResponse preview(StoredAssessment stored, Locale locale,
+            UnaryOperator<AssessmentResponse> additions) {
+        AssessmentRequest request = json.readValue(stored.requestJson(), AssessmentRequest.class);
+        return additions.apply(respond(null, request, stored.assessmentDate(),
+                evaluate(engine(), request, stored.assessmentDate(), before(stored)), locale));
+    }
+
+    /** A trial of variants of a stored assessment's family: on its date, against what it was compared with. */
+    public Trial trial(StoredAssessment stored) {
+        return new Trial(engine(), stored.assessmentDate(), before(stored));
+    }
+
+    /**
+     * The assessment a stored one was compared with: the one before it in its case's timeline (latest
+     * date, then latest requested), not itself.
+     */
+    Optional<StoredAssessment> before(StoredAssessment stored) {
+        int size = 100;
+        for (int page = 0; ; page++) {
+            List<StoredAssessment> timeline = store.timeline(stored.caseRef(), page, size);
+            for (int i = 0; i < timeline.size(); i++) {
+                if (timeline.get(i).id().equals(stored.id())) {
+                    if (i + 1 < timeline.size()) {
+                        return Optional.of(timeline.get(i + 1));
+                    }
+                    List<StoredAssessment> next = store.timeline(stored.caseRef(), page + 1, size);
+                    return next.isEmpty() ? Optional.empty() : Optional.of(next.get(0));
+                }
+            }
+            if (timeline.size() < size) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
      * A trial of variants of a family: each variant through the live rules against the case history the
      * family has (none when {@code withHistory} is false), giving only its outcome, nothing explained
      * and nothing stored. For asking "what if this fact were different".

@@ -17,6 +17,7 @@ import dk.visitationadvisor.security.NotCprShapedValidator;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.web.InvalidRequestException;
 import dk.visitationadvisor.web.RequestReader;
+import dk.visitationadvisor.whatif.WhatIf;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Clock;
@@ -67,12 +68,14 @@ class CaseworkerController {
     private final Decisions decisions;
     private final FormSubmissions submissions;
     private final FormDrafts drafts;
+    private final WhatIf whatIf;
     /** A case reference as the API takes it (AssessmentRequest's pattern), for a draft's key. */
     private static final Pattern DRAFT_CASE_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
     CaseworkerController(AssessmentService assessments, CaseHistory history, RequestReader requests, JsonMapper json,
             Clock clock, MessageSource messages, Labels labels, AccessAudit audit, Decisions decisions,
-            FormSubmissions submissions, FormDrafts drafts) {
+            FormSubmissions submissions, FormDrafts drafts, WhatIf whatIf) {
+        this.whatIf = whatIf;
         this.audit = audit;
         this.drafts = drafts;
         this.submissions = submissions;
@@ -181,6 +184,26 @@ class CaseworkerController {
     }
 
     /**
+     * The result page with the what-if analysis the caseworker asked for ({@code rank}: the missing facts
+     * ranked by consequence; {@code counterfactuals}: what would have to be different): the stored request
+     * previewed through today's rules, on its date, against the assessment it was compared with. Nothing is
+     * stored; the read is audited as a preview of the case.
+     */
+    @GetMapping("/assessments/{assessmentId}/what-if")
+    @Audited(Purpose.PREVIEW)
+    String whatIf(@PathVariable String assessmentId, @RequestParam(defaultValue = "false") boolean rank,
+            @RequestParam(defaultValue = "false") boolean counterfactuals, Locale locale, Model model) {
+        StoredAssessment stored = history.assessment(assessmentId).orElseThrow(CaseworkerController::notFound);
+        AssessmentResponse answer = showResult(assessmentId, model);
+        WhatIf.Asked asked = new WhatIf.Asked(rank, counterfactuals);
+        model.addAttribute("whatIf", asked.equals(WhatIf.Asked.NOTHING) ? WhatIfView.NONE
+                : WhatIfView.of(answer, assessments.preview(stored, locale, whatIf.additions(stored, locale, asked))));
+        model.addAttribute("decision", DecisionView.of(decisions.find(assessmentId).orElse(null),
+                decisions.history(assessmentId)));
+        return "caseworker/result";
+    }
+
+    /**
      * Records the caseworker's decision on the assessment, or amends the one on record (which is kept in
      * its history), as decided by the signed-in person; the result page again with messages when refused.
      */
@@ -251,6 +274,7 @@ class CaseworkerController {
         AssessmentResponse answer = json.readValue(history.answer(assessmentId).orElseThrow(CaseworkerController::notFound),
                 AssessmentResponse.class);
         model.addAttribute("result", ResultView.of(answer, history.request(assessmentId).map(json::readTree).orElse(null)));
+        model.addAttribute("whatIf", WhatIfView.NONE);
         return answer;
     }
 

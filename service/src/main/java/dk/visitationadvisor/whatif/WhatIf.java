@@ -4,9 +4,11 @@ import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.assessment.AssessmentService.Trial;
+import dk.visitationadvisor.casehistory.StoredAssessment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -85,11 +87,26 @@ public class WhatIf {
      */
     public UnaryOperator<AssessmentResponse> additions(AssessmentRequest request, Locale locale, boolean withHistory,
             Asked asked) {
+        return additions(request, locale, () -> assessments.trial(request, withHistory), asked);
+    }
+
+    /**
+     * The additions to a stored assessment's family, tried on its date against what it was compared with, as
+     * {@link AssessmentService#preview(StoredAssessment, Locale, UnaryOperator)} answers it: for the
+     * caseworker's result page, on request.
+     */
+    public UnaryOperator<AssessmentResponse> additions(StoredAssessment stored, Locale locale, Asked asked) {
+        return additions(json.readValue(stored.requestJson(), AssessmentRequest.class), locale,
+                () -> assessments.trial(stored), asked);
+    }
+
+    private UnaryOperator<AssessmentResponse> additions(AssessmentRequest request, Locale locale,
+            Supplier<Trial> trials, Asked asked) {
         if (!asked.anything()) {
             return UnaryOperator.identity();
         }
         return response -> {
-            Trial trial = assessments.trial(request, withHistory);
+            Trial trial = trials.get();
             Texts texts = new Texts(messages, locale);
             AssessmentResponse added = response;
             if (asked.rankMissing()) {

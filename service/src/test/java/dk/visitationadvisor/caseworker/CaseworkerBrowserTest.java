@@ -623,6 +623,49 @@ class CaseworkerBrowserTest {
         assertThat(text("h1")).isEqualTo("Cases");
     }
 
+    @Test
+    void showsTheWhatIfAnalysisOnRequestAndKeepsThePageAccessible() throws IOException {
+        open("/");
+        fillInThePregnantMother("WEB-" + shortId(), "SIGNIFICANT");
+        choose("housing", "");
+        submit();
+        assertThat(browser.findElements(By.cssSelector(".ranked-fact"))).isEmpty();
+
+        clickAndWait("what-if-rank");
+        assertThat(browser.getCurrentUrl()).contains("/what-if?rank=true").endsWith("#missing");
+        List<WebElement> facts = browser.findElements(By.cssSelector("#ranked-missing li.ranked-fact"));
+        assertThat(facts).isNotEmpty();
+        assertThat(facts.get(0).findElement(By.cssSelector(".fact-label")).getText()).isEqualTo("Bolig");
+        assertThat(facts.get(0).findElement(By.cssSelector(".badge")).getText()).isEqualTo("Afgør anbefalingen");
+        assertThat(facts.get(0).getText()).contains("Sådan skaffes oplysningen: Spørg forældrene om deres boligsituation.");
+        assertThat(top("#to-do")).isLessThan(top("#recommendation"));
+        assertThat(top("#recommendation")).isLessThan(top("#ranked-missing"));
+
+        checkAccessibility("result-ranked");
+
+        // A family without consent: the family placement is not eligible; what would have to be different?
+        open("/");
+        fillInThePregnantMother("WEB-" + shortId(), "SIGNIFICANT");
+        choose("housing", "");
+        click("consent-false");
+        submit();
+        assertThat(browser.findElements(By.cssSelector("#what-if li.counterfactual"))).isEmpty();
+        clickAndWait("what-if-counterfactuals");
+        assertThat(browser.getCurrentUrl()).contains("/what-if?counterfactuals=true").endsWith("#what-if");
+        assertThat(text("#what-if")).contains("Hvad skulle være anderledes?", "Familieanbringelse ville være relevant, hvis",
+                "Afprøvet:");
+        assertThat(top("#recommendation")).isLessThan(top("#what-if"));
+        checkAccessibility("result-what-if");
+        screenshot("result-what-if");
+    }
+
+    /** Clicks a button that loads another page, and waits for it. */
+    private void clickAndWait(String id) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        click(id);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+    }
+
     // --- the browser --------------------------------------------------------------------------
 
     /** Opens a page, signing in first when the service asks for it, as a caseworker would. */

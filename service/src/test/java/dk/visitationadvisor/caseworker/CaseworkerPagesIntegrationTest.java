@@ -300,4 +300,78 @@ class CaseworkerPagesIntegrationTest {
         result.addAll(List.of(changes));
         return result.toArray(String[]::new);
     }
+
+    /** The contract's example family as the form posts it, with one answer changed or left out ("" = unknown). */
+    private static String[] withAnswer(String field, String value) {
+        List<String> pairs = new java.util.ArrayList<>(List.of(PREGNANT_MOTHER));
+        int at = pairs.indexOf(field);
+        pairs.set(at + 1, value);
+        return pairs.toArray(String[]::new);
+    }
+
+    private String assessedId(String caseRef, String... pairs) throws Exception {
+        return mvc.perform(form(caseRef, pairs)).andExpect(status().isFound()).andReturn().getResponse()
+                .getRedirectedUrl().substring("/assessments/".length());
+    }
+
+    @Test
+    void ranksTheMissingInformationByConsequenceOnRequestInDanish() throws Exception {
+        String id = assessedId(newCaseRef(), withAnswer("housing", ""));
+        Document stored = page(get("/assessments/" + id), 200);
+        assertThat(stored.select(".ranked-fact")).isEmpty();
+        Element ask = stored.selectFirst("form.what-if-ask:has(#what-if-rank)");
+        assertThat(ask.attr("method")).isEqualTo("get");
+        assertThat(ask.attr("action")).isEqualTo("/assessments/" + id + "/what-if#missing");
+        assertThat(ask.selectFirst("button").text()).isEqualTo("Vis, hvilke oplysninger der betyder mest");
+
+        Document ranked = page(get("/assessments/" + id + "/what-if").param("rank", "true"), 200);
+        assertThat(ranked.selectFirst("#ranked-missing h3").text())
+                .isEqualTo("Manglende oplysninger, ordnet efter betydning");
+        List<Element> facts = ranked.select("#ranked-missing li.ranked-fact");
+        assertThat(facts).isNotEmpty();
+        Element first = facts.get(0);
+        assertThat(first.selectFirst(".fact-label").text()).isEqualTo("Bolig");
+        assertThat(first.selectFirst(".badge").text()).isEqualTo("Afgør anbefalingen");
+        assertThat(first.selectFirst(".fact-text").text()).startsWith("Afgør alene anbefalingen:");
+        assertThat(first.selectFirst(".how-to-obtain").text())
+                .isEqualTo("Sådan skaffes oplysningen: Spørg forældrene om deres boligsituation.");
+        List<String> order = List.of("Afgør anbefalingen", "Kan ændre anbefalingen", "Kan ændre, om et tilbud er relevant",
+                "Kan ændre besøgsplanen", "Kan ændre, hvad der skal handles på", "Ikke afprøvet", "Ændrer intet");
+        List<Integer> ranks = facts.stream().map(f -> order.indexOf(f.selectFirst(".badge").text())).toList();
+        assertThat(ranks).doesNotContain(-1).isSorted();
+        assertThat(facts.get(facts.size() - 1).selectFirst(".badge").text()).isEqualTo("Ændrer intet");
+        // The urgent and to-do sections still come before the recommendation and the analysis.
+        assertThat(ranked.select("main > section").eachAttr("id")).containsSubsequence("to-do", "recommendation", "missing");
+        // Nothing was stored: the stored page is as it was.
+        assertThat(page(get("/assessments/" + id), 200).select(".ranked-fact")).isEmpty();
+    }
+
+    @Test
+    void showsWhatWouldHaveToBeDifferentOnRequest() throws Exception {
+        String id = assessedId(newCaseRef(), withAnswer("consent", "false"));
+        Document stored = page(get("/assessments/" + id), 200);
+        assertThat(stored.selectFirst("#what-if h2").text()).isEqualTo("Hvad skulle være anderledes?");
+        assertThat(stored.selectFirst("#what-if-counterfactuals").text()).isEqualTo("Hvad skulle være anderledes?");
+        assertThat(stored.select(".counterfactual")).isEmpty();
+
+        Document shown = page(get("/assessments/" + id + "/what-if").param("counterfactuals", "true"), 200);
+        List<String> outcomes = shown.select("#what-if li.counterfactual").eachText();
+        assertThat(outcomes).anySatisfy(text -> assertThat(text).contains("ville være relevant, hvis"));
+        assertThat(shown.select("#what-if .only-authority")).isEmpty();
+        assertThat(shown.select("#what-if p.source").eachText()).anySatisfy(text -> assertThat(text).startsWith("Afprøvet:"));
+        assertThat(shown.select("#what-if-counterfactuals")).isEmpty();
+    }
+
+    @Test
+    void saysWhenOnlyTheAuthoritysJudgementWouldChangeTheOutcome() throws Exception {
+        String id = assessedId(newCaseRef(), withAnswer("concern.level", "LOW"));
+        Document shown = page(get("/assessments/" + id + "/what-if").param("counterfactuals", "true")
+                .param("rank", "true"), 200);
+        List<Element> authority = shown.select("#what-if li.counterfactual.only-authority");
+        assertThat(authority).isNotEmpty();
+        assertThat(authority.get(0).selectFirst(".badge").text()).isEqualTo("Kun myndighedens vurdering");
+        assertThat(authority.get(0).text()).contains("kun myndighedens egen vurdering");
+        // Both asked at once: neither button is offered again.
+        assertThat(shown.select("#what-if-rank, #what-if-counterfactuals")).isEmpty();
+    }
 }

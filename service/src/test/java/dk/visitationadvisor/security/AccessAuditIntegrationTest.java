@@ -84,6 +84,23 @@ class AccessAuditIntegrationTest {
     }
 
     @Test
+    void theWhatIfAnalysisOnTheResultPageIsAuditedAsAPreviewOfTheAssessment() throws Exception {
+        String caseRef = newCase();
+        assess(caseRef, "MODERATE");
+        String id = assess(caseRef, "SIGNIFICANT");
+
+        mvc.perform(get("/assessments/{id}/what-if", id).param("rank", "true").param("counterfactuals", "true")
+                .with(user("bo").roles("CASEWORKER"))).andExpect(status().isOk());
+
+        Map<String, Object> last = entries(caseRef).get(entries(caseRef).size() - 1);
+        assertThat(last.get("PRINCIPAL") + " " + last.get("PURPOSE") + " " + last.get("ACTION"))
+                .isEqualTo("bo PREVIEW GET /assessments/{assessmentId}/what-if");
+        assertThat(last.get("ASSESSMENT_ID")).isEqualTo(id);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment WHERE case_ref = ?").param(caseRef).query(Long.class)
+                .single()).as("nothing stored").isEqualTo(2);
+    }
+
+    @Test
     void previewsAndBatchesAreAuditedWithEachCaseTheyRead() throws Exception {
         String previewed = newCase();
         mvc.perform(post("/api/v1/assessments/preview").with(user("anna").roles("CASEWORKER"))
