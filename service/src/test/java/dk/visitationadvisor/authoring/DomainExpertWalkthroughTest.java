@@ -48,6 +48,7 @@ class DomainExpertWalkthroughTest {
         Path rules = RuleDirectories.copyInto(work.resolve("rules"));
         Path scenarios = copy(AuthoringCliTest.SCENARIOS, work.resolve("test-cases"));
         Path newScenarios = Files.createDirectories(work.resolve("new-scenarios"));
+        copy(scenarios.resolve("fixtures"), newScenarios.resolve("fixtures")); // the family fixtures they extend
 
         List<String> lines = Files.readAllLines(DOC);
         String findFile = null;
