@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The main flow of an integrating case system, through the client generated from the served API
  * document alone: sign in with the documented Basic scheme (the client's username and password),
- * assess the contract's family, read it back, preview, record the decision, read the case's
- * timeline, and be refused with a wrong password.
+ * assess the contract's family, read it back, preview with the missing facts ranked, record the
+ * decision, read the case's timeline, and be refused with a wrong password.
  */
 class GeneratedClientFlowTest {
 
@@ -53,7 +53,7 @@ class GeneratedClientFlowTest {
         String caseRef = "K-CLIENT-" + UUID.randomUUID().toString().substring(0, 8);
         AssessmentRequest family = JSON.getGson().fromJson(FAMILY.formatted(caseRef), AssessmentRequest.class);
 
-        ApiResponse<AssessmentResponse> created = assessments.assessWithHttpInfo(family, UUID.randomUUID().toString());
+        ApiResponse<AssessmentResponse> created = assessments.assessWithHttpInfo(family, UUID.randomUUID().toString(), null, null);
         assertThat(created.getStatusCode()).isEqualTo(201);
         AssessmentResponse answer = created.getData();
         assertThat(answer.getCaseRef()).isEqualTo(caseRef);
@@ -63,16 +63,17 @@ class GeneratedClientFlowTest {
         AssessmentResponse read = assessments.readAssessment(answer.getAssessmentId());
         assertThat(read.getRecommendedProgramme()).isEqualTo(answer.getRecommendedProgramme());
 
-        AssessmentResponse preview = assessments.previewAssessment(family);
+        AssessmentResponse preview = assessments.previewAssessment(family, true, null);
         assertThat(preview.getAssessmentId()).isNull();
         assertThat(preview.getRecommendedProgramme()).isEqualTo(answer.getRecommendedProgramme());
+        assertThat(preview.getRankedMissingInformation()).isNotNull();
 
         DecisionsApi decisions = new DecisionsApi(client);
         DecisionRequest decision = new DecisionRequest()
                 .outcome(DecisionRequest.OutcomeEnum.FOLLOWED)
                 .decidedProgramme(DecisionRequest.DecidedProgrammeEnum.fromValue(answer.getRecommendedProgramme().getValue()))
                 .reason("Fulgt efter samtale med familien.");
-        ApiResponse<Decision> recorded = decisions.recordDecisionWithHttpInfo(answer.getAssessmentId(), decision);
+        ApiResponse<Decision> recorded = decisions.recordDecisionWithHttpInfo(answer.getAssessmentId(), decision, null);
         assertThat(recorded.getStatusCode()).isEqualTo(201);
         assertThat(decisions.readDecision(answer.getAssessmentId()).getDecidedBy()).isEqualTo(System.getProperty("api.username"));
 
