@@ -110,7 +110,7 @@ public final class AuthoringCli {
         RuleFiles files = RuleFiles.fromDirectory(rules);
         RuleSetBuilder.build(files);
         AuthoringService api = new AuthoringService(service, authorization(options.get("--user"), environment));
-        try {
+        return reaching(service, out, () -> {
             if (args[0].equals("impact")) {
                 AuthoringService.Answer answer = api.impact(files,
                         options.containsKey("--from") ? LocalDate.parse(options.get("--from")) : null,
@@ -123,16 +123,8 @@ public final class AuthoringCli {
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("--reason <text> is required: why this rule set goes live");
             }
-            AuthoringService.Answer answer = api.activate(files, reason);
-            return answer.status() == 201 ? RemoteReports.activated(answer.body(), out)
-                    : RemoteReports.problem(answer, out);
-        } catch (IOException e) {
-            out.println("The service at " + service + " cannot be reached: " + e.getClass().getSimpleName());
-            return UNUSABLE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return UNUSABLE;
-        }
+            return activated(api.activate(files, reason), out);
+        });
     }
 
     /** {@code rollback <version> --service <url> --reason <text>}: makes an earlier version live again. */
@@ -147,10 +139,22 @@ public final class AuthoringCli {
             throw new IllegalArgumentException("--reason <text> is required: why the earlier version goes live again");
         }
         AuthoringService api = new AuthoringService(service, authorization(options.get("--user"), environment));
+        return reaching(service, out, () -> activated(api.rollback(args[1], reason), out));
+    }
+
+    private static int activated(AuthoringService.Answer answer, PrintStream out) {
+        return answer.status() == 201 ? RemoteReports.activated(answer.body(), out) : RemoteReports.problem(answer, out);
+    }
+
+    /** A call of the running service, answered with the command's exit status. */
+    private interface RemoteCall {
+        int run() throws IOException, InterruptedException;
+    }
+
+    /** Runs the call; a service that cannot be reached is said so, and the command is unusable. */
+    private static int reaching(String service, PrintStream out, RemoteCall call) {
         try {
-            AuthoringService.Answer answer = api.rollback(args[1], reason);
-            return answer.status() == 201 ? RemoteReports.activated(answer.body(), out)
-                    : RemoteReports.problem(answer, out);
+            return call.run();
         } catch (IOException e) {
             out.println("The service at " + service + " cannot be reached: " + e.getClass().getSimpleName());
             return UNUSABLE;
