@@ -350,7 +350,10 @@ class CaseworkerBrowserTest {
         checkAccessibility("case-list");
 
         type("ref", caseRef.substring(4).toUpperCase(java.util.Locale.ROOT));
+        WebElement unsearched = browser.findElement(By.cssSelector(".cases-table"));
         browser.findElement(By.cssSelector(".case-search button[type='submit']")).click();
+        // The search is a new page: wait for it, not for the list that was there before.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unsearched));
         List<WebElement> found = browser.findElements(By.cssSelector(".cases-table tbody tr"));
         assertThat(found).hasSize(1);
         found.get(0).findElement(By.linkText(caseRef)).click();
