@@ -47,11 +47,23 @@ class RememberedSignIns implements AuthenticationProvider {
         if (lockout.isLocked(attempt)) {
             throw new LockedException("Too many wrong passwords from this client; try again later.");
         }
-        String key = key(attempt.getName(), password.toString());
-        Authentication earlier = remembered.getIfPresent(key);
-        if (earlier != null) {
-            return earlier;
-        }
+        // Single-flight: when a remembered sign-in expires under load, the many requests of the same
+        // caller wait for one bcrypt check instead of each running their own (a stampede that took
+        // every request thread for a moment in a profile, docs/performance.md). A refused or
+        // incomplete check is not remembered: the next request checks again.
+        Authentication[] notRemembered = new Authentication[1];
+        Authentication signIn = remembered.get(key(attempt.getName(), password.toString()), key -> {
+            Authentication checkedNow = check(attempt);
+            if (checkedNow != null && checkedNow.isAuthenticated()) {
+                return checkedNow;
+            }
+            notRemembered[0] = checkedNow;
+            return null;
+        });
+        return signIn != null ? signIn : notRemembered[0];
+    }
+
+    private Authentication check(Authentication attempt) {
         Authentication signIn;
         try {
             signIn = checked.authenticate(attempt);
@@ -61,7 +73,6 @@ class RememberedSignIns implements AuthenticationProvider {
         }
         if (signIn != null && signIn.isAuthenticated()) {
             lockout.succeeded(attempt);
-            remembered.put(key, signIn);
         }
         return signIn;
     }

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -70,6 +76,47 @@ class RememberedSignInsTest {
         signIns.forgetAll();
         signIns.authenticate(attempt("right", "10.0.0.1"));
         assertThat(checks).as("after an account changed").hasValue(4);
+    }
+
+    @Test
+    void manyRequestsOfOneCallerAtOnceWaitForOneCheck() throws Exception {
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AuthenticationProvider slow = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication attempt) {
+                checking.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return checked.authenticate(attempt);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        RememberedSignIns slowSignIns = new RememberedSignIns(slow, lockout, Duration.ofMinutes(1), (Ticker) nanos::get);
+        ExecutorService requests = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Authentication>> answers = new ArrayList<>();
+            answers.add(requests.submit(() -> slowSignIns.authenticate(attempt("right", "10.0.0.1"))));
+            checking.await();
+            for (int i = 0; i < 7; i++) {
+                answers.add(requests.submit(() -> slowSignIns.authenticate(attempt("right", "10.0.0.1"))));
+            }
+            Thread.sleep(100);
+            release.countDown();
+            for (Future<Authentication> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+        assertThat(checks).as("one bcrypt check for eight requests").hasValue(1);
     }
 
     @Test
