@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,6 +69,16 @@ class AssessmentApiIntegrationTest {
                 .andExpect(jsonPath("$.visitPlan.visitsPerWeek.min").value(3))
                 .andExpect(jsonPath("$.visitPlan.visitsPerWeek.max").value(5))
                 .andExpect(jsonPath("$.followUps[?(@.code == 'FOLLOWUP-STATUS-LETTER')].due").value("2027-01-17"));
+    }
+
+    @Test
+    void givesEachStoredAssessmentATimeOrderedId() throws Exception {
+        UUID first = UUID.fromString(assess(ApiExamples.PREGNANT_MOTHER).andExpect(status().isCreated())
+                .andReturn().getResponse().getHeader("Location").substring("/api/v1/assessments/".length()));
+        UUID second = UUID.fromString(assess(ApiExamples.PREGNANT_MOTHER).andExpect(status().isCreated())
+                .andReturn().getResponse().getHeader("Location").substring("/api/v1/assessments/".length()));
+        assertThat(first.version()).as("RFC 9562 version 7: time-ordered").isEqualTo(7);
+        assertThat(second.toString()).as("a later assessment sorts after an earlier one").isGreaterThan(first.toString());
     }
 
     @Test
