@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -48,6 +49,16 @@ class SecurityConfiguration {
     /** No inline script or style anywhere; nothing from elsewhere; no framing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * No observation of every security filter, authentication and authorisation: nothing reads them (see
+     * management.observations.enable.all), and without this Spring Security still wraps each filter to
+     * ask whether to observe it, on every request.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     /**
      * The health endpoints, for load balancers and orchestrators: open, and they take no credentials at

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +37,9 @@ class AssessmentApiIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** Posts in English, so that messages can be asserted in one language. */
     private ResultActions assess(String json) throws Exception {
@@ -79,6 +83,13 @@ class AssessmentApiIntegrationTest {
                 .andReturn().getResponse().getHeader("Location").substring("/api/v1/assessments/".length()));
         assertThat(first.version()).as("RFC 9562 version 7: time-ordered").isEqualTo(7);
         assertThat(second.toString()).as("a later assessment sorts after an earlier one").isGreaterThan(first.toString());
+    }
+
+    @Test
+    void observesNoRequestNobodyReadsTheObservationsOf() throws Exception {
+        assess(ApiExamples.PREGNANT_MOTHER).andExpect(status().isCreated());
+        assertThat(meters.find("http.server.requests").meters()).as("request timing costs CPU per request").isEmpty();
+        assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
     }
 
     @Test
