@@ -114,8 +114,9 @@ public class AssessmentBenchmark {
         }
 
         @Override
-        public void save(StoredAssessment assessment, RuleSet ruleSet) {
+        public void save(StoredAssessment assessment, RuleSet ruleSet, Runnable alsoInItsTransaction) {
             saved.incrementAndGet();
+            alsoInItsTransaction.run();
         }
 
         @Override

@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,9 +96,18 @@ public class AssessmentService {
      */
     public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy,
             UnaryOperator<AssessmentResponse> additions) {
+        return assess(request, locale, requestedBy, additions, stored -> () -> { });
+    }
+
+    /**
+     * As {@link #assess(AssessmentRequest, Locale, String, UnaryOperator)}, with what {@code alsoOnRecord}
+     * makes of the stored assessment (the request's access-audit entry) written in the same transaction.
+     */
+    public AnsweredAssessment assess(AssessmentRequest request, Locale locale, String requestedBy,
+            UnaryOperator<AssessmentResponse> additions, Function<StoredAssessment, Runnable> alsoOnRecord) {
         LocalDate assessmentDate = assessmentDate(request);
         Answer answer = answer(engine(), request, locale, requestedBy, previous(request, assessmentDate), additions);
-        store.save(answer.stored(), answer.ruleSet());
+        store.save(answer.stored(), answer.ruleSet(), alsoOnRecord.apply(answer.stored()));
         return answer.answered();
     }
 

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -43,11 +44,12 @@ public class IdempotentAssessments {
     /**
      * The assessment the key stored before, or a new one stored with the key, in one transaction.
      * A retry gets the answer stored the first time, with what was added to it then ({@code additions}).
+     * What {@code alsoOnRecord} makes of a new assessment is written in the same transaction.
      *
      * @throws IdempotencyKeyReusedException when the key stored an assessment of another request
      */
     public Keyed assess(AssessmentRequest request, Locale locale, String requestedBy, String key,
-            UnaryOperator<AssessmentResponse> additions) {
+            UnaryOperator<AssessmentResponse> additions, Function<StoredAssessment, Runnable> alsoOnRecord) {
         String requestHash = sha256(json.writeValueAsString(request));
         Optional<Keyed> earlier = earlier(requestedBy, key, requestHash);
         if (earlier.isPresent()) {
@@ -57,7 +59,7 @@ public class IdempotentAssessments {
                 assessments.previous(request, assessments.assessmentDate(request)), additions);
         try {
             transactions.executeWithoutResult(status -> {
-                store.save(answer.stored(), answer.ruleSet());
+                store.save(answer.stored(), answer.ruleSet(), alsoOnRecord.apply(answer.stored()));
                 keys.remember(requestedBy, key, requestHash, answer.stored().id());
             });
         } catch (DuplicateKeyException sameKeyMeanwhile) {

@@ -24,8 +24,9 @@ public class InMemoryAssessmentStore implements AssessmentStore {
     private final Map<String, StoredAssessment> assessments = new ConcurrentHashMap<>();
 
     @Override
-    public void save(StoredAssessment assessment, RuleSet ruleSet) {
+    public void save(StoredAssessment assessment, RuleSet ruleSet, Runnable alsoInItsTransaction) {
         assessments.put(assessment.id(), assessment);
+        alsoInItsTransaction.run();
     }
 
     @Override

@@ -16,7 +16,15 @@ public interface AssessmentStore {
      * Stores one assessment, whole or not at all, with the rule files of the rule set that answered it
      * (kept once per version), so that every answer can be traced to the rules that made it.
      */
-    void save(StoredAssessment assessment, RuleSet ruleSet);
+    default void save(StoredAssessment assessment, RuleSet ruleSet) {
+        save(assessment, ruleSet, () -> { });
+    }
+
+    /**
+     * As {@link #save(StoredAssessment, RuleSet)}, with {@code alsoInItsTransaction} written in the same
+     * transaction (the access audit's entry of the request that made it): committed together or not at all.
+     */
+    void save(StoredAssessment assessment, RuleSet ruleSet, Runnable alsoInItsTransaction);
 
     /**
      * Stores assessments answered by one rule set, all or none: for a batch, where one transaction

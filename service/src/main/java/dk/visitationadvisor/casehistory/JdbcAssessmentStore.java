@@ -57,10 +57,11 @@ class JdbcAssessmentStore implements AssessmentStore {
 
     /** Committed with the other writes waiting at the same moment: one commit for many requests under load. */
     @Override
-    public void save(StoredAssessment a, RuleSet ruleSet) {
+    public void save(StoredAssessment a, RuleSet ruleSet, Runnable alsoInItsTransaction) {
         groupCommit.write(() -> {
             ruleSets.record(ruleSet);
             jdbc.sql(INSERT).params(columns(a)).update();
+            alsoInItsTransaction.run();
         });
     }
 

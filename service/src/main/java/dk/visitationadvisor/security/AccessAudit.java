@@ -4,7 +4,6 @@ import dk.visitationadvisor.casehistory.GroupCommit;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Types;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,13 +39,13 @@ public class AccessAudit {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final GroupCommit groupCommit;
-    private final Clock clock;
+    private final AuditEntries requestEntries;
 
-    AccessAudit(JdbcClient jdbc, JdbcTemplate batches, GroupCommit groupCommit, Clock clock) {
+    AccessAudit(JdbcClient jdbc, JdbcTemplate batches, GroupCommit groupCommit, AuditEntries requestEntries) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.groupCommit = groupCommit;
-        this.clock = clock;
+        this.requestEntries = requestEntries;
     }
 
     /** A case read, and the assessment when one in particular was read or made. */
@@ -97,6 +96,51 @@ public class AccessAudit {
         groupCommit.write(() -> batches.batchUpdate(INSERT, entries.stream().map(this::values).toList()));
     }
 
+    /**
+     * The current request's entries, to be written in the transaction that stores what the request made
+     * (an assessment), so that the record and its entries are committed together: one transaction, not a
+     * second one for the audit once the request is answered. They read as the request will be answered,
+     * with {@code status}. If that transaction is never committed, the request is written when answered,
+     * as any other, with the status it got.
+     */
+    public EntriesWithRecord withTheRecord(int status) {
+        return new EntriesWithRecord(currentRequest(), status);
+    }
+
+    /** A request's entries, written with what it stored; see {@link #withTheRecord}. */
+    public final class EntriesWithRecord {
+
+        private final HttpServletRequest request;
+        private final int status;
+        private boolean made;
+
+        private EntriesWithRecord(HttpServletRequest request, int status) {
+            this.request = request;
+            this.status = status;
+        }
+
+        /**
+         * The write of the entries, with this case and assessment read, to be run inside the record's
+         * transaction (by whichever thread commits it). Made in the request's thread.
+         */
+        public Runnable write(String caseRef, String assessmentId) {
+            List<Entry> entries = requestEntries.of(request, status, List.of(new CaseRead(caseRef, assessmentId)));
+            made = true;
+            return () -> {
+                if (!entries.isEmpty()) {
+                    batches.batchUpdate(INSERT, entries.stream().map(AccessAudit.this::values).toList());
+                }
+            };
+        }
+
+        /** Once the record's transaction is committed: the request is not written again when answered. */
+        public void committed() {
+            if (made) {
+                request.setAttribute(AuditFilter.WRITTEN, Boolean.TRUE);
+            }
+        }
+    }
+
     /** Newest first; only the case's entries when {@code caseRef} is given. */
     public List<Entry> page(String caseRef, int page, int size) {
         String where = caseRef == null ? "" : " WHERE case_ref = :caseRef";
@@ -125,10 +169,6 @@ public class AccessAudit {
             request.setAttribute(NOTES, notes);
         }
         return notes;
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 
     private Object[] values(Entry entry) {

@@ -7,6 +7,7 @@ import dk.visitationadvisor.assessment.AssessmentService.AnsweredAssessment;
 import dk.visitationadvisor.assessment.IdempotentAssessments;
 import dk.visitationadvisor.assessment.IdempotentAssessments.Keyed;
 import dk.visitationadvisor.casehistory.CaseHistory;
+import dk.visitationadvisor.casehistory.StoredAssessment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.visitationadvisor.security.AccessAudit;
+import dk.visitationadvisor.security.AccessAudit.EntriesWithRecord;
 import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.NotCprShapedValidator;
 import dk.visitationadvisor.security.Purpose;
@@ -25,9 +27,11 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,21 +103,26 @@ class AssessmentController {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
         checkIdempotencyKey(idempotencyKey);
         String assessmentId = null;
+        // The access-audit entry is committed with the assessment it records, in its transaction.
+        EntriesWithRecord auditEntries = audit.withTheRecord(HttpStatus.CREATED.value());
+        Function<StoredAssessment, Runnable> onRecord = stored -> auditEntries.write(stored.caseRef(), stored.id());
         try {
             UnaryOperator<AssessmentResponse> additions =
                     whatIf.additions(request, locale, true, new WhatIf.Asked(rankMissing, counterfactuals));
             String answer;
             boolean replayed = false;
             if (idempotencyKey == null) {
-                AnsweredAssessment answered = assessments.assess(request, locale, caller.getName(), additions);
+                AnsweredAssessment answered = assessments.assess(request, locale, caller.getName(), additions, onRecord);
                 assessmentId = answered.response().assessmentId();
                 answer = answered.body();
             } else {
-                Keyed keyed = idempotentAssessments.assess(request, locale, caller.getName(), idempotencyKey, additions);
+                Keyed keyed = idempotentAssessments.assess(request, locale, caller.getName(), idempotencyKey, additions,
+                        onRecord);
                 assessmentId = keyed.assessmentId();
                 answer = keyed.body();
                 replayed = keyed.replayed();
             }
+            auditEntries.committed();
             ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/v1/assessments/" + assessmentId))
                     .contentType(MediaType.APPLICATION_JSON);
             if (replayed) {
@@ -121,7 +130,8 @@ class AssessmentController {
             }
             return created.body(answer);
         } finally {
-            // The case's history was read, whether or not the answer could be stored.
+            // The case's history was read, whether or not the answer could be stored: written when
+            // answered, unless it was committed with the assessment.
             audit.note(request.caseRef(), assessmentId);
         }
     }

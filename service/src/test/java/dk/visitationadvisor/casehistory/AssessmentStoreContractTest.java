@@ -103,6 +103,29 @@ abstract class AssessmentStoreContractTest {
         assertThat(store.find(UUID.randomUUID().toString())).isEmpty();
     }
 
+    @Test
+    void writesWhatGoesWithAnAssessmentInItsTransactionTogetherOrNotAtAll() {
+        RuleSet ruleSet = ruleSet();
+        StoredAssessment kept = assessment(newCase(), "2026-03-01", "2026-03-01T10:00:00Z", ruleSet);
+        store.save(kept, ruleSet, () -> jdbc.sql("INSERT INTO access_audit (at, principal, client, action, outcome) "
+                + "VALUES (CURRENT_TIMESTAMP, ?, 'test', 'with the assessment', 201)").param(kept.id()).update());
+        assertThat(store.find(kept.id())).contains(kept);
+        assertThat(auditRows(kept.id())).isEqualTo(1);
+
+        StoredAssessment lost = assessment(newCase(), "2026-03-01", "2026-03-01T10:00:00Z", ruleSet);
+        assertThatThrownBy(() -> store.save(lost, ruleSet, () -> {
+            jdbc.sql("INSERT INTO access_audit (at, principal, client, action, outcome) "
+                    + "VALUES (CURRENT_TIMESTAMP, ?, 'test', 'with the assessment', 201)").param(lost.id()).update();
+            throw new IllegalStateException("the audit's write failed");
+        })).hasMessageContaining("the audit's write failed");
+        assertThat(store.find(lost.id())).as("the assessment goes with its entry").isEmpty();
+        assertThat(auditRows(lost.id())).isZero();
+    }
+
+    private long auditRows(String principal) {
+        return jdbc.sql("SELECT COUNT(*) FROM access_audit WHERE principal = ?").param(principal).query(Long.class).single();
+    }
+
     /** The service's clock gives nanoseconds; both databases keep microseconds, rounded alike. */
     @Test
     void keepsTheRequestTimeToTheMicrosecond() {

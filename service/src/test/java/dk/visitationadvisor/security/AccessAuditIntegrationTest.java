@@ -66,6 +66,16 @@ class AccessAuditIntegrationTest {
     }
 
     @Test
+    void aStoredAssessmentsEntryIsWrittenOnceWithItsIdAndTheStatusItWasAnswered() throws Exception {
+        String caseRef = newCase();
+        String id = assess(caseRef, "MODERATE");
+
+        assertThat(entries(caseRef)).extracting(e -> e.get("PRINCIPAL") + " " + e.get("PURPOSE") + " "
+                        + e.get("ASSESSMENT_ID") + " " + e.get("OUTCOME"))
+                .containsExactly("anna ASSESSMENT " + id + " 201");
+    }
+
+    @Test
     void pageViewsAreAuditedWithTheCaseThePersonAndThePurpose() throws Exception {
         String caseRef = newCase();
         String id = assess(caseRef, "MODERATE");
