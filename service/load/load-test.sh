@@ -1,27 +1,38 @@
 #!/usr/bin/env bash
-# The HTTP load test of docs/performance.md, in one run against one service (jar, H2 storage on,
-# -Xmx512m) on a free loopback port with a data directory of its own:
+# The HTTP load test of docs/performance.md, in one run against one service (jar, -Xmx512m) on a free
+# loopback port with a data directory of its own:
 #   1. start-up: from `java -jar` to the first 201 of an assessment;
-#   2. the HTTP floor: GET /actuator/health/liveness (no rules, no storage), then the assessment
-#      endpoint with storage, each for the same time at the same concurrency (wrk, 2 threads,
-#      16 connections; every assessment a case of its own): throughput, p99, the ratio; and the
-#      same assessments not stored (the preview endpoint), to tell the rules' share from storage's;
-#   3. a batch of 10,000 families (POST /api/v1/assessments:batch), with and without the answers
+#   2. warm-up, until the service is measured and not its JIT: rounds of 10 s of stored assessments and
+#      previews until the JIT compilers' share of the service's CPU in a round is under JIT_SHARE %
+#      (default 5), at most WARMUP_MAX seconds (default 300). Before that, CPU per request is 2-4 times
+#      the steady state's on 2 shared cores, and the first window measured would be the coldest;
+#   3. ROUNDS rounds (default 5), each of three windows of the same length at the same concurrency (wrk,
+#      2 threads, 16 connections; every assessment a case of its own): the HTTP floor, GET
+#      /actuator/health/liveness (no rules, no storage); the assessment endpoint with storage; the same
+#      assessments not stored (the preview endpoint), to tell the rules' share from storage's. Each is
+#      reported as the median of its windows (and their range), with the ratios to the floor's;
+#   4. a batch of 10,000 families (POST /api/v1/assessments:batch), with and without the answers
 #      (?answers=false): wall time, all stored;
-#   4. the heap: the most used (jstat, each second) and the limit.
-# Each measurement also reports the service's CPU time per request (from /proc): on a machine that
-# others share, throughput and latency move with their load; CPU per request much less.
+#   5. the heap: the most used (jstat, each second) and the limit.
+# Each window also reports the service's CPU time per request (from /proc): on a machine that others
+# share, throughput and latency move with their load; CPU per request much less.
+# PROFILE=postgresql stores in a PostgreSQL server the script starts for the run (scripts/postgresql-server.sh,
+# fsync and synchronous commits on, as in production) instead of the embedded H2 file.
 # Needs wrk (installed from Debian if missing) and the built jar (mvn -B -DskipTests package).
-# Loopback only; bounded in time (about 2 minutes with the default 15 s per measurement).
-#   service/load/load-test.sh [seconds per measurement, default 15] [families in the batch, default 10000]
-# WARMUP=seconds (default 10) warms up longer: on 2 shared cores the JIT compilers are still busy for
-# about two minutes of load, and until then CPU per request is 2-4 times the steady state's.
+# Loopback only; bounded in time (some 6-10 minutes with the defaults).
+#   service/load/load-test.sh [seconds per window, default 15] [families in the batch, default 10000]
 set -euo pipefail
 . "$(dirname "$0")/signed-in.sh"
 cd "$(dirname "$0")/../.."
 seconds=${1:-15}
 families=${2:-10000}
+rounds=${ROUNDS:-5}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+if [ "${PROFILE:-}" = postgresql ]; then
+  pg_database=visitation_advisor_load PG_DURABLE=1 . scripts/postgresql-server.sh
+  export SPRING_PROFILES_ACTIVE=postgresql SPRING_DATASOURCE_USERNAME=advisor SPRING_DATASOURCE_PASSWORD="$pg_password"
+  export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/visitation_advisor_load"
+fi
 . service/load/start-service.sh
 until [ "$(curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/assessments" \
         -H 'Content-Type: application/json' -d @service/load/family.json 2>/dev/null)" = "201" ]; do
@@ -50,12 +61,45 @@ wrk_run() { # seconds, url [script path] -> "requests/s p99-ms non-2xx requests 
   awk -v rps="$rps" -v p99="$p99" -v err="$err" -v n="$n" -v used="$(( $(cpu_ms) - cpu_before ))" \
     'BEGIN { printf "%s %s %s %s %.2f\n", rps, p99, err, n, (n > 0 ? used / n : 0) }'
 }
-echo "warming up ..." >&2
-wrk_run "${WARMUP:-10}" "$base" /api/v1/assessments >/dev/null
-wrk_run 3 "$base/actuator/health/liveness" >/dev/null
-read -r floor_rps floor_p99 floor_err floor_n floor_cpu < <(wrk_run "$seconds" "$base/actuator/health/liveness")
-read -r assess_rps assess_p99 assess_err assess_n assess_cpu < <(wrk_run "$seconds" "$base" /api/v1/assessments)
-read -r preview_rps preview_p99 preview_err preview_n preview_cpu < <(wrk_run "$seconds" "$base" /api/v1/assessments/preview)
+jit_ms() { # CPU time the JIT compiler threads have used so far, in ms
+  local tick total=0 task
+  tick=$(getconf CLK_TCK)
+  for task in /proc/$service/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) total=$(( total + $(awk -v t="$tick" '{ printf "%.0f", ($14 + $15) * 1000 / t }' "$task/stat") )) ;;
+    esac
+  done
+  echo $total
+}
+warmed=0
+while :; do
+  jit_before=$(jit_ms); cpu_before=$(cpu_ms)
+  wrk_run 5 "$base" /api/v1/assessments >/dev/null
+  wrk_run 5 "$base" /api/v1/assessments/preview >/dev/null
+  warmed=$((warmed + 10))
+  share=$(awk -v j="$(( $(jit_ms) - jit_before ))" -v c="$(( $(cpu_ms) - cpu_before ))" 'BEGIN { printf "%.1f", (c > 0 ? 100 * j / c : 100) }')
+  echo "warm-up: ${warmed} s, JIT ${share} % of the service's CPU in the last 10 s" >&2
+  awk -v s="$share" -v limit="${JIT_SHARE:-5}" 'BEGIN { exit !(s < limit) }' && break
+  [ "$warmed" -ge "${WARMUP_MAX:-300}" ] && { echo "warm-up: stopped at WARMUP_MAX, JIT still at ${share} %" >&2; break; }
+done
+: >"$work/floor.txt"; : >"$work/stored.txt"; : >"$work/preview.txt"
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds ..." >&2
+  wrk_run "$seconds" "$base/actuator/health/liveness" >>"$work/floor.txt"
+  wrk_run "$seconds" "$base" /api/v1/assessments >>"$work/stored.txt"
+  wrk_run "$seconds" "$base" /api/v1/assessments/preview >>"$work/preview.txt"
+done
+median() { # file, column -> the median of that column
+  sort -n -k"$2,$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+range() { # file, column -> "min-max"
+  sort -n -k"$2,$2" "$1" | awk -v c="$2" 'NR == 1 { lo = $c } { hi = $c } END { print lo "-" hi }'
+}
+errors() { awk '{ e += $3 } END { print e + 0 }' "$1"; }
+read -r floor_rps floor_p99 floor_cpu < <(echo "$(median "$work/floor.txt" 1) $(median "$work/floor.txt" 2) $(median "$work/floor.txt" 5)")
+read -r assess_rps assess_p99 assess_cpu < <(echo "$(median "$work/stored.txt" 1) $(median "$work/stored.txt" 2) $(median "$work/stored.txt" 5)")
+read -r preview_rps preview_p99 preview_cpu < <(echo "$(median "$work/preview.txt" 1) $(median "$work/preview.txt" 2) $(median "$work/preview.txt" 5)")
+floor_err=$(errors "$work/floor.txt"); assess_err=$(errors "$work/stored.txt"); preview_err=$(errors "$work/preview.txt")
 
 # Batches of distinct cases: the contract's family with a case reference each; one with every
 # answer embedded (the default), one without them (?answers=false), each its own cases.
@@ -80,12 +124,13 @@ sleep 1.5
 kill $sampler 2>/dev/null || true
 heap_peak=$(sort -n "$work/heap.mb" | tail -1)
 
-printf '\n%-44s %9s %9s %8s %14s\n' "measurement" "req/s" "p99 ms" "non-2xx" "CPU ms/request"
-printf '%-44s %9s %9s %8s %14s\n' "floor: GET /actuator/health/liveness" "$floor_rps" "$floor_p99" "$floor_err" "$floor_cpu"
-printf '%-44s %9s %9s %8s %14s\n' "assessment, stored: POST /api/v1/assessments" "$assess_rps" "$assess_p99" "$assess_err" "$assess_cpu"
-printf '%-44s %9s %9s %8s %14s\n' "not stored: POST /api/v1/assessments/preview" "$preview_rps" "$preview_p99" "$preview_err" "$preview_cpu"
-awk -v a="$assess_rps" -v f="$floor_rps" -v ac="$assess_cpu" -v fc="$floor_cpu" \
-  'BEGIN { printf "assessment / floor: %.0f%% of the throughput; CPU per request %.1f times the floor'"'"'s\n", 100 * a / f, ac / fc }'
+printf '\n%s, median of %s windows of %s s each (range of req/s)\n' "${PROFILE:-h2}" "$rounds" "$seconds"
+printf '%-44s %9s %13s %9s %8s %14s\n' "measurement" "req/s" "range" "p99 ms" "non-2xx" "CPU ms/request"
+printf '%-44s %9s %13s %9s %8s %14s\n' "floor: GET /actuator/health/liveness" "$floor_rps" "$(range "$work/floor.txt" 1)" "$floor_p99" "$floor_err" "$floor_cpu"
+printf '%-44s %9s %13s %9s %8s %14s\n' "assessment, stored: POST /api/v1/assessments" "$assess_rps" "$(range "$work/stored.txt" 1)" "$assess_p99" "$assess_err" "$assess_cpu"
+printf '%-44s %9s %13s %9s %8s %14s\n' "not stored: POST /api/v1/assessments/preview" "$preview_rps" "$(range "$work/preview.txt" 1)" "$preview_p99" "$preview_err" "$preview_cpu"
+awk -v a="$assess_rps" -v f="$floor_rps" -v ac="$assess_cpu" -v fc="$floor_cpu" -v ap="$assess_p99" -v fp="$floor_p99" \
+  'BEGIN { printf "stored / floor: %.0f%% of the throughput (target >= 40%%); CPU per request %.1f times the floor'"'"'s (target <= 3); p99 %.1f times (target <= 2)\n", 100 * a / f, ac / fc, ap / fp }'
 echo "batch: $families families in $batch_ms ms, $batch_cpu ms of service CPU (HTTP $batch_code, created ${batch_created:-?}, $batch_kib KiB sent, $batch_mib MiB answered)"
 echo "batch ?answers=false: $families families in $summary_ms ms, $summary_cpu ms of service CPU (HTTP $summary_code, created ${summary_created:-?}, $summary_kib KiB sent, $summary_mib MiB answered)"
 echo "start-up to the first 201: $startup_ms ms; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,7 +2,7 @@
 # with -Xmx512m and $JAVA_OPTS, H2 storage in a data directory of its own, the rate limit lifted, on a
 # free loopback port; waits until it listens. Sets service (its pid), started (ns), work, port and base.
 # On exit it stops the service (and a background $sampler, if the script started one), prints the log's
-# errors and removes the directory.
+# errors and removes the directory; and stops the PostgreSQL server the script started, if it did.
 jar=${JAR:-service/target/visitation-advisor.jar}
 [ -f "$jar" ] || mvn -B -q -DskipTests package
 work=$(mktemp -d)
@@ -14,7 +14,8 @@ service=$!
 sampler=""
 trap 'kill $sampler 2>/dev/null || true; kill $service 2>/dev/null; wait $service 2>/dev/null;
       grep -E " ERROR |OutOfMemoryError|Exception" "$work/service.log" | cut -c1-300 | sort | uniq -c | sort -rn | head -8
-      rm -rf "$work"' EXIT
+      rm -rf "$work"
+      if declare -F stop_postgresql >/dev/null; then stop_postgresql; fi' EXIT
 port=""
 until [ -n "$port" ]; do # port 0: the service takes a free one and logs it
   kill -0 $service 2>/dev/null || { tail -20 "$work/service.log"; exit 1; }
