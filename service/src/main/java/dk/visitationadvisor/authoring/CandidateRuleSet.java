@@ -21,8 +21,12 @@ public record CandidateRuleSet(
                 @NotNull String> files,
         @Size(max = 500) List<@NotNull @Pattern(regexp = FILE_PATH, message = "{dk.visitationadvisor.ruleSet.filePath}") String> removedFiles) {
 
-    /** A rule file in a folder, or the parameter or source file; never a path out of the rules folder. */
-    static final String FILE_PATH = "([a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_.-]*\\.drl|parameters\\.yaml|sources\\.yaml";
+    /**
+     * A rule file in a folder, a folder's parameter file (a top-level one only so that it can be removed),
+     * or the source file; never a path out of the rules folder.
+     */
+    static final String FILE_PATH = "([a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_.-]*\\.drl"
+            + "|([a-z0-9][a-z0-9_-]*/)*parameters\\.yaml|sources\\.yaml";
 
     public CandidateRuleSet {
         complete = Boolean.TRUE.equals(complete);

@@ -2,6 +2,7 @@ package dk.visitationadvisor.authoring;
 
 import dk.visitationadvisor.authoring.RuleCatalogue.Catalogue;
 import dk.visitationadvisor.authoring.RuleCatalogue.Entry;
+import dk.visitationadvisor.ruleengine.ParameterReference;
 import dk.visitationadvisor.ruleengine.SourcePassage;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -58,17 +59,31 @@ public final class RuleCatalogueMarkdown {
             page.append("- source: ").append(source.citation()).append(": »").append(source.quote().strip().replaceAll("\\s+", " "))
                     .append("«\n");
         }
-        rule.parameters().forEach((name, values) -> page.append("- parameter `").append(name).append("`: ")
-                .append(values(values)).append("\n"));
+        rule.parameters().forEach((name, values) -> page.append("- parameter `").append(name).append("` (")
+                .append(rule.parameterFiles().get(name)).append("): ")
+                .append(values(values, rule.parameterReferences().getOrDefault(name, Map.of()))).append("\n"));
     }
 
-    /** E.g. "2 from 2020-01-01"; "not set" for a required value not given yet. */
-    private static String values(Map<LocalDate, Object> values) {
+    /**
+     * E.g. "2 from 2020-01-01 (source `is-target-group-risk`: »…«)"; "not set" for a required value not
+     * given yet. A value without a source is local policy, and says what it rests on.
+     */
+    private static String values(Map<LocalDate, Object> values, Map<LocalDate, ParameterReference> references) {
         if (values.isEmpty()) {
             return "not set";
         }
-        return values.entrySet().stream().map(e -> e.getValue() + " from " + e.getKey())
+        return values.entrySet().stream().map(e -> e.getValue() + " from " + e.getKey()
+                        + reference(references.get(e.getKey())))
                 .collect(Collectors.joining(", "));
+    }
+
+    private static String reference(ParameterReference reference) {
+        if (reference == null) {
+            return "";
+        }
+        String locator = reference.locator() == null ? "" : reference.locator();
+        return reference.source() == null ? " (local policy: " + locator + ")"
+                : " (source `" + reference.source() + "`" + (locator.isEmpty() ? "" : ": " + locator) + ")";
     }
 
     /** GitHub's anchor for a heading: lower case, without dots and slashes. */

@@ -17,6 +17,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ScenarioParameters {
 
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final String EARLIEST = "1900-01-01";
 
     private ScenarioParameters() {
     }
@@ -27,36 +28,56 @@ public final class ScenarioParameters {
      * Lets the scenarios check values that take effect in the future.
      */
     public static RuleFiles asOf(RuleFiles files, LocalDate date) {
-        ObjectNode catalogue = (ObjectNode) YAML.readTree(files.contents().get("parameters.yaml"));
-        for (Map.Entry<String, JsonNode> parameter : catalogue.properties()) {
-            TreeMap<LocalDate, JsonNode> dated = new TreeMap<>();
-            parameter.getValue().path("values").properties()
-                    .forEach(value -> dated.put(LocalDate.parse(value.getKey()), value.getValue()));
-            ObjectNode values = YAML.createObjectNode();
-            Map.Entry<LocalDate, JsonNode> inForce = dated.floorEntry(date);
-            if (inForce != null) {
-                values.set("1900-01-01", inForce.getValue());
-            }
-            ((ObjectNode) parameter.getValue()).set("values", values);
-        }
         Map<String, String> contents = new HashMap<>(files.contents());
-        contents.put("parameters.yaml", YAML.writeValueAsString(catalogue));
+        files.parameterFiles().forEach((file, yaml) -> {
+            ObjectNode catalogue = (ObjectNode) YAML.readTree(yaml);
+            for (Map.Entry<String, JsonNode> parameter : catalogue.properties()) {
+                TreeMap<LocalDate, JsonNode> dated = new TreeMap<>();
+                parameter.getValue().path("values").properties()
+                        .forEach(value -> dated.put(LocalDate.parse(value.getKey()), value.getValue()));
+                ObjectNode values = YAML.createObjectNode();
+                Map.Entry<LocalDate, JsonNode> inForce = dated.floorEntry(date);
+                if (inForce != null) {
+                    values.set(EARLIEST, inForce.getValue());
+                }
+                ((ObjectNode) parameter.getValue()).set("values", values);
+            }
+            contents.put(file, YAML.writeValueAsString(catalogue));
+        });
         return new RuleFiles(files.origin() + " as of " + date, contents);
     }
 
+    /**
+     * The rule files with each parameter the scenario names set to its value from the earliest date, in
+     * the parameter file that defines it, with the reference of the value it replaces (or, for a
+     * parameter not set yet, marked local and referenced as the scenario's).
+     */
     public static RuleFiles apply(RuleFiles files, JsonNode parameters) {
-        ObjectNode catalogue = (ObjectNode) YAML.readTree(files.contents().get("parameters.yaml"));
-        for (Map.Entry<String, JsonNode> parameter : parameters.properties()) {
-            JsonNode definition = catalogue.get(parameter.getKey());
-            if (definition == null) {
-                throw new IllegalArgumentException("The scenario sets an unknown parameter: " + parameter.getKey());
-            }
-            ObjectNode values = YAML.createObjectNode();
-            values.set("1900-01-01", parameter.getValue());
-            ((ObjectNode) definition).set("values", values);
-        }
         Map<String, String> contents = new HashMap<>(files.contents());
-        contents.put("parameters.yaml", YAML.writeValueAsString(catalogue));
+        Map<String, ObjectNode> catalogues = new TreeMap<>();
+        files.parameterFiles().forEach((file, yaml) -> catalogues.put(file, (ObjectNode) YAML.readTree(yaml)));
+        for (Map.Entry<String, JsonNode> parameter : parameters.properties()) {
+            Map.Entry<String, ObjectNode> defining = catalogues.entrySet().stream()
+                    .filter(catalogue -> catalogue.getValue().has(parameter.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "The scenario sets an unknown parameter: " + parameter.getKey()));
+            ObjectNode definition = (ObjectNode) defining.getValue().get(parameter.getKey());
+            JsonNode reference = null;
+            for (JsonNode value : definition.path("values")) {
+                reference = value.path("reference");
+            }
+            if (reference == null || reference.isMissingNode()) {
+                definition.put("local", true);
+                reference = YAML.createObjectNode().put("locator", "set by the scenario");
+            }
+            ObjectNode value = YAML.createObjectNode();
+            value.set("value", parameter.getValue());
+            value.set("reference", reference);
+            ObjectNode values = YAML.createObjectNode();
+            values.set(EARLIEST, value);
+            definition.set("values", values);
+            contents.put(defining.getKey(), YAML.writeValueAsString(defining.getValue()));
+        }
         return new RuleFiles(files.origin() + " with the scenario's parameters", contents);
     }
 }

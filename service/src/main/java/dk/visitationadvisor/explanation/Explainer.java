@@ -30,9 +30,18 @@ public class Explainer {
         Map<String, Object> used = new LinkedHashMap<>();
         rule.parameters().forEach(name -> used.put(name, parameters.get(name)));
         boolean localPolicy = rule.localPolicy() || facts.stream().anyMatch(FactRef::localPolicy);
+        // Every number shown is cited: the rule's passages, then where each parameter value in force comes
+        // from (its own dated reference), unless a passage already says it; a local value without a source
+        // is marked "lokal praksis" in the text instead.
+        java.util.Set<String> citations = new java.util.LinkedHashSet<>(
+                sources.stream().map(SourcePassage::citation).toList());
+        rule.parameters().stream().filter(name -> parameters.get(name) != null)
+                .forEach(name -> ruleSet.parameters().citation(name, parameters.inForceOn(), ruleSet.sources())
+                        .filter(citation -> citations.stream().noneMatch(citation::startsWith))
+                        .ifPresent(citations::add));
         return new Reason(rule.code(), rule.name(), rule.kind(), outcome,
                 text(rule, localPolicy, parameters, ruleSet.parameters(), locale),
-                String.join("; ", sources.stream().map(SourcePassage::citation).toList()),
+                String.join("; ", citations),
                 sources.stream().map(SourcePassage::quote).toList(),
                 facts.stream().map(FactRef::toString).toList(), used, missing, localPolicy);
     }

@@ -1,5 +1,6 @@
 package dk.visitationadvisor.facts;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +15,21 @@ import java.util.Map;
 public final class Parameters {
 
     private final Map<String, Object> values;
+    private final LocalDate date;
 
     public Parameters(Map<String, Object> values) {
+        this(values, null);
+    }
+
+    /** The values in force on a date, which the explanation uses to cite each value's own reference. */
+    public Parameters(Map<String, Object> values, LocalDate date) {
         this.values = Collections.unmodifiableMap(new HashMap<>(values));
+        this.date = date;
+    }
+
+    /** The date these values are in force on; null when not known. */
+    public LocalDate inForceOn() {
+        return date;
     }
 
     /** A whole-number parameter, such as an age limit or a cutoff; null when not set. */

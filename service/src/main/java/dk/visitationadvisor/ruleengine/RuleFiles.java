@@ -70,6 +70,18 @@ public record RuleFiles(String origin, Map<String, String> contents) {
         return name.endsWith(".drl") || name.equals(PARAMETERS) || name.equals(SOURCES);
     }
 
+    /** The parameter files, by path: one per rules folder, e.g. {@code escalation/parameters.yaml}. */
+    public Map<String, String> parameterFiles() {
+        Map<String, String> parameters = new TreeMap<>(contents);
+        parameters.keySet().removeIf(path -> !isParameterFile(path));
+        return parameters;
+    }
+
+    /** True for a parameter file's path: {@code <folder>/parameters.yaml} (or a misplaced one at the top). */
+    public static boolean isParameterFile(String path) {
+        return path.equals(PARAMETERS) || path.endsWith("/" + PARAMETERS);
+    }
+
     public Map<String, String> drlFiles() {
         Map<String, String> drl = new TreeMap<>(contents);
         drl.keySet().removeIf(path -> !path.endsWith(".drl"));

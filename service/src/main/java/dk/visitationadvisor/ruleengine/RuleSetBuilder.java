@@ -38,8 +38,8 @@ public final class RuleSetBuilder {
     }
 
     public static RuleSet build(RuleFiles files) {
-        ParameterCatalogue parameters = ParameterCatalogue.parse(files.required(RuleFiles.PARAMETERS));
         SourceCatalogue sources = SourceCatalogue.parse(files.required(RuleFiles.SOURCES));
+        ParameterCatalogue parameters = ParameterCatalogue.parse(files.parameterFiles(), sources);
         Map<String, String> drlFiles = files.drlFiles();
         if (drlFiles.isEmpty()) {
             throw new RuleSetException(files.origin(), "No rule files (*.drl) found");
@@ -81,18 +81,19 @@ public final class RuleSetBuilder {
     private static List<RuleSetProblem> unused(Collection<RuleDescription> rules, ParameterCatalogue parameters,
             SourceCatalogue sources) {
         Set<String> read = new HashSet<>();
-        Set<String> cited = new HashSet<>();
+        Set<String> cited = new HashSet<>(parameters.citedSources());
         rules.forEach(rule -> {
             read.addAll(rule.parameters());
             cited.addAll(rule.sources());
         });
         List<RuleSetProblem> warnings = new ArrayList<>();
-        parameters.definitions().keySet().stream().filter(name -> !read.contains(name)).sorted()
-                .forEach(name -> warnings.add(new RuleSetProblem(RuleFiles.PARAMETERS, 0,
-                        "parameter \"" + name + "\" is read by no rule")));
+        parameters.definitions().values().stream().filter(definition -> !read.contains(definition.name()))
+                .sorted(Comparator.comparing(ParameterDefinition::name))
+                .forEach(definition -> warnings.add(new RuleSetProblem(definition.file(), 0,
+                        "parameter \"" + definition.name() + "\" is read by no rule")));
         sources.passages().keySet().stream().filter(id -> !cited.contains(id)).sorted()
                 .forEach(id -> warnings.add(new RuleSetProblem(RuleFiles.SOURCES, 0,
-                        "source passage \"" + id + "\" is cited by no rule")));
+                        "source passage \"" + id + "\" is cited by no rule and no parameter value")));
         return warnings;
     }
 
@@ -145,7 +146,7 @@ public final class RuleSetBuilder {
         used.addAll(placeholders(textEn));
         for (String parameter : used) {
             if (!parameters.defines(parameter)) {
-                problems.add(problem(text, "parameter \"" + parameter + "\" is not defined in parameters.yaml"));
+                problems.add(problem(text, "parameter \"" + parameter + "\" is not defined in any rules/<folder>/parameters.yaml"));
             }
         }
         Severity severity = null;

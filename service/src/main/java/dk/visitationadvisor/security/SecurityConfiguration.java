@@ -127,6 +127,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/override-review").hasRole(RULE_AUTHOR)
+                        // The rule authors' page does what /api/v1/rule-sets/** does: rule authors only.
+                        .requestMatchers("/rule-authoring", "/rule-authoring/**").hasRole(RULE_AUTHOR)
                         .anyRequest().hasRole(CASEWORKER))
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .requestCache(cache -> cache.requestCache(pageAskedFor()))

@@ -45,7 +45,7 @@ abstract class ActivationAcrossInstancesContractTest {
         try (ConfigurableApplicationContext first = start(); ConfigurableApplicationContext second = start()) {
             String original = liveVersion(second);
             HttpResponse<String> activation = post(first, "/api/v1/rule-sets/activations", CandidateFiles.activating(
-                    "stricter", Map.of("parameters.yaml", CandidateFiles.threeRiskFactorsForIntensiveInfant())));
+                    "stricter", Map.of(CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfant())));
             assertThat(activation.statusCode()).as(activation.body()).isEqualTo(201);
             String activated = JsonPath.read(activation.body(), "$.version");
             assertThat(liveVersion(first)).isEqualTo(activated);

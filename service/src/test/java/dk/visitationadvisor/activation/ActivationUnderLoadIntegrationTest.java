@@ -51,7 +51,7 @@ class ActivationUnderLoadIntegrationTest {
 
     @Test
     void everyRequestIsAnsweredByExactlyOneOfTheRuleSetsAndSaysWhichWhileTheyAlternate() throws Exception {
-        String original = CandidateFiles.read("parameters.yaml");
+        String original = CandidateFiles.read(CandidateFiles.IS_PARAMETERS);
         String stricter = CandidateFiles.threeRiskFactorsForIntensiveInfant();
         String versionA = JsonPath.read(get("/api/v1/rules").body(), "$.rulesetVersion");
 
@@ -73,7 +73,7 @@ class ActivationUnderLoadIntegrationTest {
             for (int i = 0; i < ACTIVATIONS; i++) {
                 String parameters = i % 2 == 0 ? stricter : original;
                 HttpResponse<String> activation = post("/api/v1/rule-sets/activations",
-                        CandidateFiles.activating("alternation " + (i + 1), Map.of("parameters.yaml", parameters)));
+                        CandidateFiles.activating("alternation " + (i + 1), Map.of(CandidateFiles.IS_PARAMETERS, parameters)));
                 assertThat(activation.statusCode()).as(activation.body()).isEqualTo(201);
                 activated.add(JsonPath.read(activation.body(), "$.version"));
                 Thread.sleep(100);

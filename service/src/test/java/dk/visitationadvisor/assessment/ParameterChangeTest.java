@@ -8,6 +8,8 @@ import dk.visitationadvisor.facts.Status;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
+import dk.visitationadvisor.support.CandidateFiles;
+import java.nio.file.Files;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
 import dk.visitationadvisor.authoring.InMemoryAssessmentStore;
 import dk.visitationadvisor.support.RuleDirectories;
@@ -18,18 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A domain expert changes a threshold in parameters.yaml; the next rule set answers differently. */
+/** A domain expert changes a threshold in intensive-infant/parameters.yaml; the next rule set answers differently. */
 class ParameterChangeTest {
 
     @TempDir
     Path rules;
 
     @Test
-    void raisingTheRiskFactorThresholdMakesTheFamilyNotEligible() {
+    void raisingTheRiskFactorThresholdMakesTheFamilyNotEligible() throws Exception {
         RuleDirectories.copyInto(rules);
         assertThat(intensiveInfantStatus()).isEqualTo(Status.ELIGIBLE);
 
-        RuleDirectories.replace(rules, "parameters.yaml", "    2020-01-01: 2\n", "    2020-01-01: 3\n");
+        Files.writeString(rules.resolve(CandidateFiles.IS_PARAMETERS), CandidateFiles.threeRiskFactorsForIntensiveInfant());
 
         assertThat(intensiveInfantStatus()).isEqualTo(Status.NOT_ELIGIBLE);
     }

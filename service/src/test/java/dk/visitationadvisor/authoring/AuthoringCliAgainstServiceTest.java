@@ -79,7 +79,7 @@ class AuthoringCliAgainstServiceTest {
 
     @Test
     void impactOfAStricterThresholdListsTheChangedAnswersAndExitsOne() throws IOException {
-        Files.writeString(rules.resolve("parameters.yaml"), CandidateFiles.threeRiskFactorsForIntensiveInfant());
+        Files.writeString(rules.resolve(CandidateFiles.IS_PARAMETERS), CandidateFiles.threeRiskFactorsForIntensiveInfant());
 
         assertThat(run("impact", rules.toString(), "--service", service(), "--from", "2026-11-22", "--to", "2026-11-22"))
                 .isEqualTo(AuthoringCli.FAILED);

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dk.visitationadvisor.support.CandidateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,14 @@ class AuthoringCliTest {
 
     private int run(String... args) {
         return AuthoringCli.run(args, new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    private void write(String file, String content) {
+        try {
+            Files.writeString(rules.resolve(file), content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String output() {
@@ -60,7 +69,7 @@ class AuthoringCliTest {
     @Test
     void failsWhenAChangedThresholdBreaksScenarios() {
         RuleDirectories.copyInto(rules);
-        RuleDirectories.replace(rules, "parameters.yaml", "    2020-01-01: 2\n", "    2020-01-01: 3\n");
+        write(CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfant());
 
         assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/inclusion"))
                 .isEqualTo(AuthoringCli.FAILED);
@@ -71,7 +80,7 @@ class AuthoringCliTest {
     @Test
     void aFutureDatedValueIsJudgedOnItsDateWithAsOf() {
         RuleDirectories.copyInto(rules);
-        RuleDirectories.replace(rules, "parameters.yaml", "    2020-01-01: 2\n", "    2020-01-01: 2\n    2099-01-01: 3\n");
+        write(CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfantFrom("2099-01-01"));
 
         assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/inclusion"))
                 .isEqualTo(AuthoringCli.OK);

@@ -84,7 +84,7 @@ class ImpactPreviewIntegrationTest {
             asked.put(response.assessmentId(), family);
         });
         Map<String, String> files = new TreeMap<>(live.ruleSet().files());
-        files.put("parameters.yaml", CandidateFiles.threeRiskFactorsForIntensiveInfant());
+        files.put(CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfant());
         candidate = RuleSetBuilder.build(new RuleFiles("candidate", files));
     }
 

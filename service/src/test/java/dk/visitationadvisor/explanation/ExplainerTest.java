@@ -49,10 +49,10 @@ class ExplainerTest {
     @Test
     void marksEveryValueOfALocalPolicyParameterWhereItIsShown() {
         Parameters parameters = new Parameters(Map.of("a.weeks", 8, "a.cited", 32));
-        ParameterCatalogue catalogue = ParameterCatalogue.parse("""
-                a.weeks: { description: d, reference: r, unit: weeks, local: true, values: { 2020-01-01: 8 } }
-                a.cited: { description: d, reference: r, unit: weeks, local: false, values: { 2020-01-01: 32 } }
-                """);
+        ParameterCatalogue catalogue = ParameterCatalogue.parse("a/parameters.yaml", """
+                a.weeks: { description: d, unit: weeks, local: true, values: { 2020-01-01: { value: 8, reference: { locator: r } } } }
+                a.cited: { description: d, unit: weeks, local: false, values: { 2020-01-01: { value: 32, reference: { source: s } } } }
+                """, null);
         RuleDescription rule = rule("Barnet er højst {a.weeks} uger; statusbrev i uge {a.cited}.",
                 "The child is at most {a.weeks} weeks; status letter in week {a.cited}.");
         assertThat(explainer.text(rule, false, parameters, catalogue, DANISH))

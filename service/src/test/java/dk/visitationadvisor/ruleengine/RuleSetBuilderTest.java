@@ -7,6 +7,7 @@ import dk.visitationadvisor.facts.RuleKind;
 import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.support.RuleDirectories;
 import java.io.IOException;
+import dk.visitationadvisor.support.CandidateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ class RuleSetBuilderTest {
         copyRules();
         String before = RuleFiles.fromDirectory(copy).version();
         assertThat(before).isEqualTo(repositoryRules.version());
-        Files.writeString(copy.resolve("parameters.yaml"), "\n# a comment\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(copy.resolve("escalation/parameters.yaml"), "\n# a comment\n", java.nio.file.StandardOpenOption.APPEND);
         assertThat(RuleFiles.fromDirectory(copy).version()).isNotEqualTo(before);
     }
 
@@ -91,7 +92,7 @@ class RuleSetBuilderTest {
                 .isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("family-placement/extra.drl:5: rule \"NEW-RULE without texts\" has no @text_da")
                 .hasMessageContaining("@source(\"no-such-passage\") is not in sources.yaml")
-                .hasMessageContaining("parameter \"no.such.parameter\" is not defined in parameters.yaml")
+                .hasMessageContaining("parameter \"no.such.parameter\" is not defined in any rules/<folder>/parameters.yaml")
                 .hasMessageContaining("family-placement/extra.drl:13: rule \"NEW-RULE in no step\" @programme(\"SOMEWHERE\")")
                 .hasMessageContaining("ruleflow-group must be one of the steps");
     }
@@ -99,17 +100,19 @@ class RuleSetBuilderTest {
     @Test
     void aParameterFileWithoutReferenceIsRefused() throws IOException {
         copyRules();
-        Files.writeString(copy.resolve("parameters.yaml"), """
+        Files.writeString(copy.resolve("family-placement/parameters.yaml"), """
                 familyPlacement.childAgeLimitMonths:
                   description: the limit
                   unit: months
                   values:
-                    2023-01-01: 12
+                    2023-01-01:
+                      value: 12
                 """);
 
         assertThatThrownBy(() -> RuleSetBuilder.build(RuleFiles.fromDirectory(copy)))
                 .isInstanceOf(RuleSetException.class)
-                .hasMessageContaining("parameter 'familyPlacement.childAgeLimitMonths' has no 'reference'");
+                .hasMessageContaining("family-placement/parameters.yaml:5: parameter 'familyPlacement.childAgeLimitMonths' "
+                        + "value of 2023-01-01 has no 'reference'");
     }
 
     @Test
@@ -130,9 +133,8 @@ class RuleSetBuilderTest {
     @Test
     void aParameterTakesTheValueInForceOnTheAssessmentDate() throws IOException {
         copyRules();
-        Path parameters = copy.resolve("parameters.yaml");
-        Files.writeString(parameters, Files.readString(parameters).replace("    2020-01-01: 2\n",
-                "    2020-01-01: 2\n    2027-01-01: 3\n"));
+        Files.writeString(copy.resolve(CandidateFiles.IS_PARAMETERS),
+                CandidateFiles.threeRiskFactorsForIntensiveInfantFrom("2027-01-01"));
 
         RuleSet ruleSet = RuleSetBuilder.build(RuleFiles.fromDirectory(copy));
 
@@ -144,7 +146,8 @@ class RuleSetBuilderTest {
 
     @Test
     void aDirectoryWithoutRulesIsRefused() throws IOException {
-        Files.copy(RuleDirectories.RULES.resolve("parameters.yaml"), copy.resolve("parameters.yaml"));
+        Files.createDirectories(copy.resolve("escalation"));
+        Files.copy(RuleDirectories.RULES.resolve("escalation/parameters.yaml"), copy.resolve("escalation/parameters.yaml"));
         Files.copy(RuleDirectories.RULES.resolve("sources.yaml"), copy.resolve("sources.yaml"));
 
         assertThatThrownBy(() -> RuleSetBuilder.build(RuleFiles.fromDirectory(copy)))

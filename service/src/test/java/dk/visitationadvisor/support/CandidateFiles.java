@@ -50,23 +50,47 @@ public final class CandidateFiles {
         }
     }
 
-    /** The repository's parameters.yaml with one value changed, failing when the text is not there. */
+    /** The intensive infant programme's parameter file, which sets its risk-factor threshold. */
+    public static final String IS_PARAMETERS = "intensive-infant/parameters.yaml";
+    /** The dated value of intensiveInfant.minimumRiskFactors in the repository, as written. */
+    public static final String IS_RISK_FACTORS = "    2020-01-01:\n      value: 2\n";
+
+    /** A dated value with its reference, as a parameter file writes it under {@code values:}. */
+    public static String datedValue(String date, String value, String source) {
+        return "    " + date + ":\n      value: " + value + "\n      reference:\n        source: " + source + "\n";
+    }
+
+    /** The repository's intensive-infant/parameters.yaml with one text changed, failing when it is not there. */
     public static String parametersWith(String text, String replacement) {
-        String parameters = read("parameters.yaml");
+        String parameters = read(IS_PARAMETERS);
         if (!parameters.contains(text)) {
-            throw new IllegalArgumentException("parameters.yaml does not contain: " + text);
+            throw new IllegalArgumentException(IS_PARAMETERS + " does not contain: " + text);
         }
-        return parameters.replace(text, replacement);
+        return parameters.replaceFirst(java.util.regex.Pattern.quote(text),
+                java.util.regex.Matcher.quoteReplacement(replacement));
+    }
+
+    /** The intensive infant programme's parameters with intensiveInfant.minimumRiskFactors' value of 2020 replaced. */
+    public static String riskFactorsForIntensiveInfant(String replacement) {
+        String changed = read(IS_PARAMETERS).replaceFirst(
+                "(?<head>intensiveInfant\\.minimumRiskFactors:(?:\\n .*)*?\\n)    2020-01-01:\\n      value: 2\\n"
+                        + "      reference:\\n        source: is-target-group-risk\\n(        locator: .*\\n)?",
+                "${head}" + java.util.regex.Matcher.quoteReplacement(replacement));
+        if (changed.equals(read(IS_PARAMETERS))) {
+            throw new IllegalStateException(IS_PARAMETERS + " no longer has intensiveInfant.minimumRiskFactors at 2");
+        }
+        return changed;
     }
 
     /** The intensive infant programme asking for three risk factors instead of two. */
     public static String threeRiskFactorsForIntensiveInfant() {
-        String changed = read("parameters.yaml").replaceFirst(
-                "(?<head>intensiveInfant\\.minimumRiskFactors:(?:\\n .*)*\\n    2020-01-01: )2\\n", "${head}3\n");
-        if (changed.equals(read("parameters.yaml"))) {
-            throw new IllegalStateException("parameters.yaml no longer has intensiveInfant.minimumRiskFactors at 2");
-        }
-        return changed;
+        return riskFactorsForIntensiveInfant(datedValue("2020-01-01", "3", "is-target-group-risk"));
+    }
+
+    /** Two risk factors as today, and three from a later date. */
+    public static String threeRiskFactorsForIntensiveInfantFrom(String date) {
+        return riskFactorsForIntensiveInfant(datedValue("2020-01-01", "2", "is-target-group-risk")
+                + datedValue(date, "3", "is-target-group-risk"));
     }
 
     /** {@code {"files": {...}}}: these files changed, the rest as live. */

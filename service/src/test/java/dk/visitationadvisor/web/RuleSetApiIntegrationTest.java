@@ -112,7 +112,7 @@ class RuleSetApiIntegrationTest {
                 .andExpect(jsonPath("$.failed").value(0))
                 .andExpect(jsonPath("$.passed", greaterThan(5)));
         send("/api/v1/rule-sets/scenario-runs", CandidateFiles.changing(Map.of(
-                "parameters.yaml", CandidateFiles.threeRiskFactorsForIntensiveInfant())))
+                CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfant())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.failed", greaterThan(0)))
                 .andExpect(jsonPath("$.scenarios[?(@.passed == false)].differences[*]",
@@ -162,7 +162,7 @@ class RuleSetApiIntegrationTest {
     void refusesToActivateACandidateThatFailsScenarios() throws Exception {
         String before = liveVersion();
         send("/api/v1/rule-sets/activations", CandidateFiles.activating("three risk factors", Map.of(
-                "parameters.yaml", CandidateFiles.threeRiskFactorsForIntensiveInfant())))
+                CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfant())))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.failedScenarios[*].file", not(empty())))
                 .andExpect(jsonPath("$.failedScenarios[*].differences[*]", hasItem(containsString("IS-IN-RISK"))));
@@ -195,7 +195,7 @@ class RuleSetApiIntegrationTest {
                 .andExpect(jsonPath("$[0].previousVersion").value(before));
         mvc.perform(get("/api/v1/rule-sets/" + version + "/files"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasKey("parameters.yaml")))
+                .andExpect(jsonPath("$", hasKey(CandidateFiles.IS_PARAMETERS)))
                 .andExpect(jsonPath("$['intensive-infant/inclusion.drl']", containsString("Reworded")));
 
         send("/api/v1/rule-sets/activations", "{\"reason\": \"back to the wording we had\", \"version\": \"" + before + "\"}")
@@ -271,15 +271,17 @@ class RuleSetApiIntegrationTest {
     @Order(13)
     void aFutureDatedParameterMistakeIsRefusedAtActivationWithItsLine() throws Exception {
         String before = liveVersion();
-        String parameters = CandidateFiles.parametersWith("    2020-01-01: 2\n", "    2020-01-01: 2\n    2099-01-01: 13 points\n");
-        int line = parameters.lines().toList().indexOf("    2099-01-01: 13 points") + 1;
+        String parameters = CandidateFiles.riskFactorsForIntensiveInfant(
+                CandidateFiles.datedValue("2020-01-01", "2", "is-target-group-risk")
+                        + CandidateFiles.datedValue("2099-01-01", "13 points", "is-target-group-risk"));
+        int line = parameters.lines().toList().indexOf("      value: 13 points") + 1;
         send("/api/v1/rule-sets/activations", CandidateFiles.activating("a typo in the future",
-                Map.of("parameters.yaml", parameters)))
+                Map.of(CandidateFiles.IS_PARAMETERS, parameters)))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].file").value("parameters.yaml"))
+                .andExpect(jsonPath("$.errors[0].file").value(CandidateFiles.IS_PARAMETERS))
                 .andExpect(jsonPath("$.errors[0].line").value(line))
                 .andExpect(jsonPath("$.errors[0].message", containsString("whole number")));
-        send("/api/v1/rule-sets/validation", CandidateFiles.changing(Map.of("parameters.yaml", parameters)))
+        send("/api/v1/rule-sets/validation", CandidateFiles.changing(Map.of(CandidateFiles.IS_PARAMETERS, parameters)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.errors[0].line").value(line));
@@ -290,14 +292,13 @@ class RuleSetApiIntegrationTest {
     @Order(14)
     void refusesToActivateASetWhoseFutureValueFailsScenariosOnItsDate() throws Exception {
         String before = liveVersion();
-        String parameters = CandidateFiles.read("parameters.yaml").replaceFirst(
-                "(?<head>intensiveInfant\\.minimumRiskFactors:(?:\\n .*)*\\n    2020-01-01: 2\\n)", "${head}    2099-01-01: 3\n");
-        org.assertj.core.api.Assertions.assertThat(parameters).contains("    2099-01-01: 3");
-        send("/api/v1/rule-sets/scenario-runs", CandidateFiles.changing(Map.of("parameters.yaml", parameters)))
+        String parameters = CandidateFiles.threeRiskFactorsForIntensiveInfantFrom("2099-01-01");
+        org.assertj.core.api.Assertions.assertThat(parameters).contains("    2099-01-01:\n      value: 3");
+        send("/api/v1/rule-sets/scenario-runs", CandidateFiles.changing(Map.of(CandidateFiles.IS_PARAMETERS, parameters)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.failed").value(0));
         send("/api/v1/rule-sets/activations", CandidateFiles.activating("three risk factors from 2099", Map.of(
-                "parameters.yaml", parameters)))
+                CandidateFiles.IS_PARAMETERS, parameters)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail", containsString("2099-01-01")))
                 .andExpect(jsonPath("$.failedScenarios[*].differences[*]", hasItem(containsString("IS-IN-RISK"))));
@@ -324,9 +325,9 @@ class RuleSetApiIntegrationTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.rulesetVersion").value(before));
         // The activation lock was let go: a candidate that passes goes live, and back.
-        String parameters = CandidateFiles.read("parameters.yaml") + "\n";
+        String parameters = CandidateFiles.read(CandidateFiles.IS_PARAMETERS) + "\n";
         send("/api/v1/rule-sets/activations", CandidateFiles.activating("after the loop",
-                Map.of("parameters.yaml", parameters)))
+                Map.of(CandidateFiles.IS_PARAMETERS, parameters)))
                 .andExpect(status().isCreated());
         send("/api/v1/rule-sets/activations", "{\"reason\": \"back\", \"version\": \"" + before + "\"}")
                 .andExpect(status().isCreated());
@@ -336,7 +337,7 @@ class RuleSetApiIntegrationTest {
     @Order(16)
     void anAuthorWhoMayNotReadCasesSeesTheImpactUnderPseudonyms() throws Exception {
         send("/api/v1/assessments", ApiExamples.PREGNANT_MOTHER).andExpect(status().isCreated());
-        String candidate = CandidateFiles.changing(Map.of("parameters.yaml",
+        String candidate = CandidateFiles.changing(Map.of(CandidateFiles.IS_PARAMETERS,
                 CandidateFiles.threeRiskFactorsForIntensiveInfant()));
         String asCaseworker = send("/api/v1/rule-sets/impact", candidate)
                 .andExpect(status().isOk())
