@@ -31,7 +31,9 @@ import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleEvaluationException;
+import dk.visitationadvisor.ruleengine.RuleReach;
 import dk.visitationadvisor.ruleengine.RuleSet;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -204,26 +206,83 @@ public class AssessmentService {
         return new Trial(engine, assessmentDate, previous);
     }
 
-    /** Variants of one family through one rule set, on one date, against one case history. */
+    /**
+     * Variants of one family through one rule set, on one date, against one case history. A variant that
+     * differs from the family only in fields that no rule leading to an outcome can read
+     * ({@link RuleEngine#reach}) has the family's outcome, and is not evaluated.
+     */
     public final class Trial {
 
         private final RuleEngine engine;
         private final LocalDate assessmentDate;
-        private final Optional<StoredAssessment> previous;
+        private final Optional<PreviousAssessment> previous;
         private final Parameters parameters;
         private int evaluations;
+        private List<Object> givenFacts;
+        private AssessmentOutcome given;
+        private RuleReach.Family reach;
 
         private Trial(RuleEngine engine, LocalDate assessmentDate, Optional<StoredAssessment> previous) {
             this.engine = engine;
             this.assessmentDate = assessmentDate;
-            this.previous = previous;
+            this.previous = previous.map(AssessmentService.this::asFact);
             this.parameters = engine.ruleSet().parameters().inForceOn(assessmentDate);
         }
 
-        /** The outcome of a variant; its assessment date is the trial's. */
+        /** The outcome of the family the variants are made from; evaluated once. */
+        public AssessmentOutcome given(AssessmentRequest family) {
+            if (given == null) {
+                givenFacts = FamilyFacts.of(family, assessmentDate, previous);
+                evaluations++;
+                given = AssessmentOutcome.of(evaluate(engine, givenFacts, assessmentDate));
+                reach = engine.reach(givenFacts);
+            }
+            return given;
+        }
+
+        /**
+         * The outcome of a variant; its assessment date is the trial's. After {@link #given}, the family's
+         * outcome, without evaluating, when no rule that leads to an outcome reads what the variant changes.
+         */
         public AssessmentOutcome outcome(AssessmentRequest variant) {
+            List<Object> facts = FamilyFacts.of(variant, assessmentDate, previous);
+            if (given != null && unreached(facts)) {
+                return given;
+            }
             evaluations++;
-            return AssessmentOutcome.of(evaluate(engine, variant, assessmentDate, previous));
+            return AssessmentOutcome.of(evaluate(engine, facts, assessmentDate));
+        }
+
+        /** True when the facts differ from the family's only in fields no rule leading to an outcome reads. */
+        private boolean unreached(List<Object> facts) {
+            if (facts.size() != givenFacts.size()) {
+                return false;
+            }
+            for (int i = 0; i < facts.size(); i++) {
+                Object was = givenFacts.get(i);
+                Object is = facts.get(i);
+                if (was.equals(is)) {
+                    continue;
+                }
+                if (was.getClass() != is.getClass() || !was.getClass().isRecord()) {
+                    return false;
+                }
+                for (RecordComponent field : was.getClass().getRecordComponents()) {
+                    if (!Objects.equals(value(field, was), value(field, is))
+                            && reach.reads(was.getClass(), field.getName())) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private static Object value(RecordComponent field, Object fact) {
+            try {
+                return field.getAccessor().invoke(fact);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + field, e);
+            }
         }
 
         /** The parameter values in force for the trial's date. */
@@ -279,9 +338,12 @@ public class AssessmentService {
      */
     private Evaluation evaluate(RuleEngine engine, AssessmentRequest request, LocalDate assessmentDate,
             Optional<StoredAssessment> previous) {
+        return evaluate(engine, FamilyFacts.of(request, assessmentDate, previous.map(this::asFact)), assessmentDate);
+    }
+
+    private static Evaluation evaluate(RuleEngine engine, List<Object> facts, LocalDate assessmentDate) {
         try {
-            return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous.map(this::asFact)),
-                    assessmentDate);
+            return engine.evaluate(facts, assessmentDate);
         } catch (RuleEvaluationException e) {
             throw new RulesFailedException(e);
         }
