@@ -38,8 +38,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -209,7 +211,8 @@ public class AssessmentService {
     /**
      * Variants of one family through one rule set, on one date, against one case history. A variant that
      * differs from the family only in fields that no rule leading to an outcome can read
-     * ({@link RuleEngine#reach}) has the family's outcome, and is not evaluated.
+     * ({@link RuleEngine#reach}) has the family's outcome, and is not evaluated; nor is a variant that differs
+     * in that way from one already evaluated.
      */
     public final class Trial {
 
@@ -221,6 +224,8 @@ public class AssessmentService {
         private List<Object> givenFacts;
         private AssessmentOutcome given;
         private RuleReach.Family reach;
+        /** The outcomes of the variants evaluated, by their facts as far as they are read. */
+        private final Map<List<Object>, AssessmentOutcome> tried = new HashMap<>();
 
         private Trial(RuleEngine engine, LocalDate assessmentDate, Optional<StoredAssessment> previous) {
             this.engine = engine;
@@ -241,40 +246,66 @@ public class AssessmentService {
         }
 
         /**
-         * The outcome of a variant; its assessment date is the trial's. After {@link #given}, the family's
-         * outcome, without evaluating, when no rule that leads to an outcome reads what the variant changes.
+         * The outcome of a variant; its assessment date is the trial's. After {@link #given}, fields that no
+         * rule leading to an outcome reads are taken as the family has them: a variant that differs only in
+         * such fields has the family's outcome, and variants that differ from each other only in such fields
+         * are evaluated once.
          */
         public AssessmentOutcome outcome(AssessmentRequest variant) {
             List<Object> facts = FamilyFacts.of(variant, assessmentDate, previous);
-            if (given != null && unreached(facts)) {
+            if (given == null) {
+                evaluations++;
+                return AssessmentOutcome.of(evaluate(engine, facts, assessmentDate));
+            }
+            List<Object> reached = reached(facts);
+            if (reached == null) {
+                evaluations++;
+                return AssessmentOutcome.of(evaluate(engine, facts, assessmentDate));
+            }
+            if (reached.equals(givenFacts)) {
                 return given;
             }
-            evaluations++;
-            return AssessmentOutcome.of(evaluate(engine, facts, assessmentDate));
+            return tried.computeIfAbsent(reached, key -> {
+                evaluations++;
+                return AssessmentOutcome.of(evaluate(engine, key, assessmentDate));
+            });
         }
 
-        /** True when the facts differ from the family's only in fields no rule leading to an outcome reads. */
-        private boolean unreached(List<Object> facts) {
+        /**
+         * The facts with every field that no rule leading to an outcome reads as the family has it; null when
+         * the variant's facts are not the family's kinds of fact in the same order.
+         */
+        private List<Object> reached(List<Object> facts) {
             if (facts.size() != givenFacts.size()) {
-                return false;
+                return null;
             }
+            List<Object> reached = new ArrayList<>(facts.size());
             for (int i = 0; i < facts.size(); i++) {
                 Object was = givenFacts.get(i);
                 Object is = facts.get(i);
                 if (was.equals(is)) {
+                    reached.add(was);
                     continue;
                 }
-                if (was.getClass() != is.getClass() || !was.getClass().isRecord()) {
-                    return false;
+                Class<?> type = was.getClass();
+                if (type != is.getClass() || !type.isRecord()) {
+                    return null;
                 }
-                for (RecordComponent field : was.getClass().getRecordComponents()) {
-                    if (!Objects.equals(value(field, was), value(field, is))
-                            && reach.reads(was.getClass(), field.getName())) {
-                        return false;
-                    }
+                RecordComponent[] fields = type.getRecordComponents();
+                Object[] values = new Object[fields.length];
+                Class<?>[] types = new Class<?>[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    Object value = value(fields[f], is);
+                    values[f] = reach.reads(type, fields[f].getName()) ? value : value(fields[f], was);
+                    types[f] = fields[f].getType();
+                }
+                try {
+                    reached.add(type.getDeclaredConstructor(types).newInstance(values));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot copy " + type, e);
                 }
             }
-            return true;
+            return reached;
         }
 
         private static Object value(RecordComponent field, Object fact) {
