@@ -33,13 +33,17 @@ import dk.visitationadvisor.ruleengine.Evaluation;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleEvaluationException;
+import dk.visitationadvisor.ruleengine.RuleReach;
 import dk.visitationadvisor.ruleengine.RuleSet;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -221,26 +225,112 @@ public class AssessmentService {
         return new Trial(engine, assessmentDate, previous);
     }
 
-    /** Variants of one family through one rule set, on one date, against one case history. */
+    /**
+     * Variants of one family through one rule set, on one date, against one case history. A variant that
+     * differs from the family only in fields that no rule leading to an outcome can read
+     * ({@link RuleEngine#reach}) has the family's outcome, and is not evaluated; nor is a variant that differs
+     * in that way from one already evaluated.
+     */
     public final class Trial {
 
         private final RuleEngine engine;
         private final LocalDate assessmentDate;
-        private final Optional<StoredAssessment> previous;
+        private final Optional<PreviousAssessment> previous;
         private final Parameters parameters;
         private int evaluations;
+        private List<Object> givenFacts;
+        private AssessmentOutcome given;
+        private RuleReach.Family reach;
+        /** The outcomes of the variants evaluated, by their facts as far as they are read. */
+        private final Map<List<Object>, AssessmentOutcome> tried = new HashMap<>();
 
         private Trial(RuleEngine engine, LocalDate assessmentDate, Optional<StoredAssessment> previous) {
             this.engine = engine;
             this.assessmentDate = assessmentDate;
-            this.previous = previous;
+            this.previous = previous.map(AssessmentService.this::asFact);
             this.parameters = engine.ruleSet().parameters().inForceOn(assessmentDate);
         }
 
-        /** The outcome of a variant; its assessment date is the trial's. */
+        /** The outcome of the family the variants are made from; evaluated once. */
+        public AssessmentOutcome given(AssessmentRequest family) {
+            if (given == null) {
+                givenFacts = FamilyFacts.of(family, assessmentDate, previous);
+                evaluations++;
+                given = AssessmentOutcome.of(evaluate(engine, givenFacts, assessmentDate));
+                reach = engine.reach(givenFacts);
+            }
+            return given;
+        }
+
+        /**
+         * The outcome of a variant; its assessment date is the trial's. After {@link #given}, fields that no
+         * rule leading to an outcome reads are taken as the family has them: a variant that differs only in
+         * such fields has the family's outcome, and variants that differ from each other only in such fields
+         * are evaluated once.
+         */
         public AssessmentOutcome outcome(AssessmentRequest variant) {
-            evaluations++;
-            return AssessmentOutcome.of(evaluate(engine, variant, assessmentDate, previous));
+            List<Object> facts = FamilyFacts.of(variant, assessmentDate, previous);
+            if (given == null) {
+                evaluations++;
+                return AssessmentOutcome.of(evaluate(engine, facts, assessmentDate));
+            }
+            List<Object> reached = reached(facts);
+            if (reached == null) {
+                evaluations++;
+                return AssessmentOutcome.of(evaluate(engine, facts, assessmentDate));
+            }
+            if (reached.equals(givenFacts)) {
+                return given;
+            }
+            return tried.computeIfAbsent(reached, key -> {
+                evaluations++;
+                return AssessmentOutcome.of(evaluate(engine, key, assessmentDate));
+            });
+        }
+
+        /**
+         * The facts with every field that no rule leading to an outcome reads as the family has it; null when
+         * the variant's facts are not the family's kinds of fact in the same order.
+         */
+        private List<Object> reached(List<Object> facts) {
+            if (facts.size() != givenFacts.size()) {
+                return null;
+            }
+            List<Object> reached = new ArrayList<>(facts.size());
+            for (int i = 0; i < facts.size(); i++) {
+                Object was = givenFacts.get(i);
+                Object is = facts.get(i);
+                if (was.equals(is)) {
+                    reached.add(was);
+                    continue;
+                }
+                Class<?> type = was.getClass();
+                if (type != is.getClass() || !type.isRecord()) {
+                    return null;
+                }
+                RecordComponent[] fields = type.getRecordComponents();
+                Object[] values = new Object[fields.length];
+                Class<?>[] types = new Class<?>[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    Object value = value(fields[f], is);
+                    values[f] = reach.reads(type, fields[f].getName()) ? value : value(fields[f], was);
+                    types[f] = fields[f].getType();
+                }
+                try {
+                    reached.add(type.getDeclaredConstructor(types).newInstance(values));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot copy " + type, e);
+                }
+            }
+            return reached;
+        }
+
+        private static Object value(RecordComponent field, Object fact) {
+            try {
+                return field.getAccessor().invoke(fact);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + field, e);
+            }
         }
 
         /** The parameter values in force for the trial's date. */
@@ -296,9 +386,12 @@ public class AssessmentService {
      */
     private Evaluation evaluate(RuleEngine engine, AssessmentRequest request, LocalDate assessmentDate,
             Optional<StoredAssessment> previous) {
+        return evaluate(engine, FamilyFacts.of(request, assessmentDate, previous.map(this::asFact)), assessmentDate);
+    }
+
+    private static Evaluation evaluate(RuleEngine engine, List<Object> facts, LocalDate assessmentDate) {
         try {
-            return engine.evaluate(FamilyFacts.of(request, assessmentDate, previous.map(this::asFact)),
-                    assessmentDate);
+            return engine.evaluate(facts, assessmentDate);
         } catch (RuleEvaluationException e) {
             throw new RulesFailedException(e);
         }

@@ -16,9 +16,11 @@ import dk.visitationadvisor.facts.Recommendation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,8 @@ public class RuleEngine {
     private final KieSessionsPool sessions;
     /** The parameter values in force on each date seen: fixed per rule set and date, so worked out once. */
     private final Map<LocalDate, Parameters> parametersByDate = new ConcurrentHashMap<>();
+    /** What each rule reads and concludes: worked out on first use, for the what-if analysis. */
+    private volatile RuleReach reach;
 
     public RuleEngine(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
@@ -57,6 +61,23 @@ public class RuleEngine {
 
     public RuleSet ruleSet() {
         return ruleSet;
+    }
+
+    /**
+     * The rules that can fire for a family evaluated with these facts and lead to an outcome: what a change
+     * of the facts must touch to change the outcome ({@link RuleReach}).
+     */
+    public RuleReach.Family reach(Collection<?> facts) {
+        RuleReach rules = reach;
+        if (rules == null) {
+            rules = RuleReach.of(ruleSet.files());
+            reach = rules;
+        }
+        Set<Class<?>> given = new HashSet<>();
+        facts.forEach(fact -> given.add(fact.getClass()));
+        ruleSet.criteria().forEach(criterion -> given.add(criterion.getClass()));
+        given.add(Programme.class);
+        return rules.forFacts(given);
     }
 
     /**

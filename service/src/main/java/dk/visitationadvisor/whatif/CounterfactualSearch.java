@@ -79,7 +79,7 @@ final class CounterfactualSearch {
     }
 
     private Counterfactuals run(AssessmentRequest request) {
-        AssessmentOutcome given = trial.outcome(request);
+        AssessmentOutcome given = trial.given(request);
         Map<Target, List<Found>> found = new LinkedHashMap<>();
         targets(given).forEach(target -> found.put(target, new ArrayList<>()));
         Map<Target, Boolean> authority = new LinkedHashMap<>();

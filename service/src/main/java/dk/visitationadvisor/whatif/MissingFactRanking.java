@@ -33,7 +33,7 @@ final class MissingFactRanking {
             JsonMapper json, Texts texts) {
         Budget.Running running = budget.start();
         JsonNode tree = json.valueToTree(request);
-        AssessmentOutcome given = trial.outcome(request);
+        AssessmentOutcome given = trial.given(request);
         List<MissingFact> facts = new ArrayList<>();
         List<String> paths = new ArrayList<>(missing);
         Domains.CUTOFFS.keySet().stream().filter(path -> path.startsWith("measurements.")).sorted()
