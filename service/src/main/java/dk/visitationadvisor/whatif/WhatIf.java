@@ -6,59 +6,40 @@ import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.assessment.AssessmentService.Trial;
 import dk.visitationadvisor.casehistory.StoredAssessment;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What would change the outcome, added to an answer when the caller asks: the missing facts ranked by
- * consequence, and counterfactuals. Both are bounded: at most {@link #RANKING_BUDGET} and
- * {@link #COUNTERFACTUAL_BUDGET} evaluations and time; an analysis that ran out says so ({@code cutShort}).
+ * consequence, and counterfactuals. Both are bounded by {@link WhatIfLimits} in evaluations and time; an
+ * analysis that ran out says so ({@code cutShort}).
  */
 @Service
 public class WhatIf {
 
-    /** Ranking: one evaluation per value tried; a family with 10 missing facts takes about 30. */
-    static final Budget RANKING_BUDGET = new Budget(100, Duration.ofMillis(1500));
-    /** Counterfactuals: each single change, then pairs for what no single change brings about. */
-    static final Budget COUNTERFACTUAL_BUDGET = new Budget(400, Duration.ofMillis(3000));
-
     private final AssessmentService assessments;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Budget ranking;
-    private final Budget counterfactual;
+    private final WhatIfLimits limits;
 
-    @Autowired
-    public WhatIf(AssessmentService assessments, MessageSource messages, JsonMapper json) {
-        this(assessments, messages, json, RANKING_BUDGET, COUNTERFACTUAL_BUDGET);
-    }
-
-    private WhatIf(AssessmentService assessments, MessageSource messages, JsonMapper json, Budget ranking,
-            Budget counterfactual) {
+    public WhatIf(AssessmentService assessments, MessageSource messages, JsonMapper json, WhatIfLimits limits) {
         this.assessments = assessments;
         this.messages = messages;
         this.json = json;
-        this.ranking = ranking;
-        this.counterfactual = counterfactual;
+        this.limits = limits;
     }
 
     /**
      * A what-if analysis outside the application (scenario runner, benchmark), with the service's texts from
-     * the same message files. Bounded by the number of evaluations only, not by time, so that its answers do
-     * not depend on how fast the machine is (a scenario's expectations must hold on a cold JVM too).
+     * the same message files, bounded by the default numbers of evaluations but not by time.
      */
     public static WhatIf standalone(AssessmentService assessments, JsonMapper json) {
-        Duration untimed = Duration.ofHours(1);
-        return new WhatIf(assessments, bundledMessages(), json,
-                new Budget(RANKING_BUDGET.maxEvaluations(), untimed),
-                new Budget(COUNTERFACTUAL_BUDGET.maxEvaluations(), untimed));
+        return new WhatIf(assessments, bundledMessages(), json, WhatIfLimits.defaults().untimed());
     }
 
     /** The message files the application reads (spring.messages.basename), read the same way. */
@@ -111,10 +92,10 @@ public class WhatIf {
             AssessmentResponse added = response;
             if (asked.rankMissing()) {
                 added = added.withRankedMissingInformation(MissingFactRanking.rank(request,
-                        response.missingInformation(), trial, ranking, json, texts));
+                        response.missingInformation(), trial, limits.ranking(), json, texts));
             }
             if (asked.counterfactuals()) {
-                added = added.withCounterfactuals(CounterfactualSearch.search(request, trial, counterfactual,
+                added = added.withCounterfactuals(CounterfactualSearch.search(request, trial, limits.counterfactual(),
                         json, texts));
             }
             return added;
