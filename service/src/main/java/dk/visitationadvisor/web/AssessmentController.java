@@ -24,6 +24,7 @@ import dk.visitationadvisor.security.Role;
 import dk.visitationadvisor.whatif.WhatIf;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,7 @@ class AssessmentController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.ASSESSMENT)
-    ResponseEntity<String> assess(
+    ResponseEntity<byte[]> assess(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssessmentRequest.class),
                     examples = @ExampleObject(name = "Pregnant mother at week 24", value = ApiExamples.PREGNANT_MOTHER)))
@@ -128,12 +129,21 @@ class AssessmentController {
             if (replayed) {
                 created.header("Idempotent-Replayed", "true");
             }
-            return created.body(answer);
+            return created.body(utf8(answer));
         } finally {
             // The case's history was read, whether or not the answer could be stored: written when
             // answered, unless it was committed with the assessment.
             audit.note(request.caseRef(), assessmentId);
         }
+    }
+
+    /**
+     * The stored answer as sent: encoded once. As a String, Spring's converter would encode it twice (once to
+     * count its bytes for Content-Length, once to write them), and an answer with one en dash is a UTF-16
+     * string, so each encoding is a pass over the whole ~11 kB.
+     */
+    private static byte[] utf8(String answer) {
+        return answer.getBytes(StandardCharsets.UTF_8);
     }
 
     /** An idempotency key is 1-255 visible ASCII characters, and never CPR-shaped: it is stored with the case. */
@@ -178,9 +188,9 @@ class AssessmentController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/{assessmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.READ_ASSESSMENT)
-    ResponseEntity<String> read(@PathVariable String assessmentId) {
+    ResponseEntity<byte[]> read(@PathVariable String assessmentId) {
         return history.answer(assessmentId)
-                .map(body -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body))
+                .map(body -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(utf8(body)))
                 .orElseThrow(() -> new NotFoundException("assessment"));
     }
 }
