@@ -34,54 +34,15 @@ if [ "${PROFILE:-}" = postgresql ]; then
   export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/visitation_advisor_load"
 fi
 . service/load/start-service.sh
-until [ "$(curl -s -H "Authorization: $ADVISOR_AUTHORIZATION" -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/assessments" \
-        -H 'Content-Type: application/json' -d @service/load/family.json 2>/dev/null)" = "201" ]; do
-  kill -0 $service 2>/dev/null || { tail -20 "$work/service.log"; exit 1; }
-  sleep 0.05
-done
+. service/load/measure.sh
+first_answer
 startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
 # The heap in use (survivors, eden, old generation), every second, for the peak.
 jstat -gc $service 1000 | awk 'NR > 1 { printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024; fflush() }' >"$work/heap.mb" &
 sampler=$!
 
-cpu_ms() { # CPU time (user + system) the service has used so far, in ms
-  awk -v tick="$(getconf CLK_TCK)" '{ printf "%.0f\n", ($14 + $15) * 1000 / tick }' "/proc/$service/stat"
-}
-wrk_run() { # seconds, url [script path] -> "requests/s p99-ms non-2xx requests service-cpu-ms-per-request"
-  local script=()
-  [ -n "${3:-}" ] && script=(-s service/load/assess.lua)
-  local cpu_before
-  cpu_before=$(cpu_ms)
-  wrk -t2 -c16 -d"${1}s" --latency "${script[@]}" "$2" -- "${3:-}" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { err = $NF } / requests in / { n = $1 }
-    END { printf "%.0f %.1f %d %d\n", rps, p99, err, n }' >"$work/wrk.out"
-  read -r rps p99 err n <"$work/wrk.out"
-  awk -v rps="$rps" -v p99="$p99" -v err="$err" -v n="$n" -v used="$(( $(cpu_ms) - cpu_before ))" \
-    'BEGIN { printf "%s %s %s %s %.2f\n", rps, p99, err, n, (n > 0 ? used / n : 0) }'
-}
-jit_ms() { # CPU time the JIT compiler threads have used so far, in ms
-  local tick total=0 task
-  tick=$(getconf CLK_TCK)
-  for task in /proc/$service/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) total=$(( total + $(awk -v t="$tick" '{ printf "%.0f", ($14 + $15) * 1000 / t }' "$task/stat") )) ;;
-    esac
-  done
-  echo $total
-}
-warmed=0
-while :; do
-  jit_before=$(jit_ms); cpu_before=$(cpu_ms)
-  wrk_run 5 "$base" /api/v1/assessments >/dev/null
-  wrk_run 5 "$base" /api/v1/assessments/preview >/dev/null
-  warmed=$((warmed + 10))
-  share=$(awk -v j="$(( $(jit_ms) - jit_before ))" -v c="$(( $(cpu_ms) - cpu_before ))" 'BEGIN { printf "%.1f", (c > 0 ? 100 * j / c : 100) }')
-  echo "warm-up: ${warmed} s, JIT ${share} % of the service's CPU in the last 10 s" >&2
-  awk -v s="$share" -v limit="${JIT_SHARE:-5}" 'BEGIN { exit !(s < limit) }' && break
-  [ "$warmed" -ge "${WARMUP_MAX:-300}" ] && { echo "warm-up: stopped at WARMUP_MAX, JIT still at ${share} %" >&2; break; }
-done
+warm_up
 : >"$work/floor.txt"; : >"$work/stored.txt"; : >"$work/preview.txt"
 for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds ..." >&2
