@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -58,6 +59,8 @@ public final class RuleReach {
     }
 
     private final List<Rule> rules;
+    /** Per set of fact classes given: a family's shape, of which there are few; worked out once each. */
+    private final Map<Set<Class<?>>, Family> families = new ConcurrentHashMap<>();
 
     private RuleReach(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -158,6 +161,10 @@ public final class RuleReach {
      * to an outcome.
      */
     public Family forFacts(Collection<Class<?>> given) {
+        return families.computeIfAbsent(Set.copyOf(given), this::workOut);
+    }
+
+    private Family workOut(Set<Class<?>> given) {
         Set<Class<?>> available = new HashSet<>(given);
         boolean[] canFire = new boolean[rules.size()];
         boolean grew = true;
@@ -196,10 +203,14 @@ public final class RuleReach {
                 || leading.stream().anyMatch(r -> r.patterned().stream().anyMatch(t -> t.isAssignableFrom(inserted)));
     }
 
-    /** The rules that can fire for one family and lead to an outcome. */
+    /**
+     * The rules that can fire for one shape of family and lead to an outcome. Shared by every trial of that
+     * shape, so its answers are kept: a ranking asks about each field of each variant.
+     */
     public static final class Family {
 
         private final List<Rule> leading;
+        private final Map<Class<?>, Map<String, Boolean>> read = new ConcurrentHashMap<>();
 
         private Family(List<Rule> leading) {
             this.leading = leading;
@@ -207,6 +218,11 @@ public final class RuleReach {
 
         /** True when a rule that can fire and leads to an outcome may read this field of this fact type. */
         public boolean reads(Class<?> type, String field) {
+            return read.computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(field, f -> mayRead(type, f));
+        }
+
+        private boolean mayRead(Class<?> type, String field) {
             Set<String> methods = ownMethods(type);
             return leading.stream()
                     .filter(r -> r.patterned().stream().anyMatch(t -> t.isAssignableFrom(type)))
