@@ -1,5 +1,6 @@
 package dk.visitationadvisor.authoringpage;
 
+import dk.visitationadvisor.ruleengine.ParameterCatalogue;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -10,20 +11,21 @@ import org.springframework.context.MessageSource;
  * An error of a rule set in plain words in the author's language. The checks write their messages in
  * English, the policy check with a Danish version beside it ("… (da: …)"); the messages a domain expert
  * meets most (the parameter files' and the rule metadata's) are matched here and said again in
- * Danish from authoringpage_da.properties. Any other message is said generally, with the original
- * beside it.
+ * Danish from authoringpage_da.properties, a parameter's unit by its Danish name. Any other message
+ * is said generally, with the original beside it.
  */
 final class ProblemMessages {
 
     private static final Pattern DANISH = Pattern.compile("^(.*) \\(da: (.*)\\)$", Pattern.DOTALL);
     private static final Pattern RULE = Pattern.compile("^rule \"([^\"]+)\": .*", Pattern.DOTALL);
 
-    private record Known(String key, Pattern pattern) {
+    /** A message of a check, and the group of its pattern that names a parameter unit (0: none). */
+    private record Known(String key, Pattern pattern, int unitGroup) {
     }
 
     private static final List<Known> KNOWN = List.of(
-            known("wholeNumber", "parameter '([^']+)' value of (\\S+) must be a whole number of (.+) without a unit or a decimal comma, found \"(.*)\""),
-            known("range", "parameter '([^']+)' value of (\\S+) must be between (-?\\d+) and (-?\\d+) .+, found (-?\\d+)"),
+            known("wholeNumber", "parameter '([^']+)' value of (\\S+) must be a whole number of (.+) without a unit or a decimal comma, found \"(.*)\"", 3),
+            known("range", "parameter '([^']+)' value of (\\S+) must be between (-?\\d+) and (-?\\d+) (.+), found (-?\\d+)", 5),
             known("level", "parameter '([^']+)' value of (\\S+) must be one of \\[.*\\], found \"(.*)\""),
             known("notADate", "parameter '([^']+)' value key '(.*)' is not a date.*"),
             known("valueShape", "parameter '([^']+)' value of (\\S+) must hold 'value' and 'reference'.*"),
@@ -48,7 +50,11 @@ final class ProblemMessages {
     }
 
     private static Known known(String key, String regex) {
-        return new Known("authoring.problem." + key, Pattern.compile(regex, Pattern.DOTALL));
+        return known(key, regex, 0);
+    }
+
+    private static Known known(String key, String regex, int unitGroup) {
+        return new Known("authoring.problem." + key, Pattern.compile(regex, Pattern.DOTALL), unitGroup);
     }
 
     /** The message without its Danish version. */
@@ -75,6 +81,10 @@ final class ProblemMessages {
                 Object[] arguments = new Object[matcher.groupCount()];
                 for (int i = 0; i < arguments.length; i++) {
                     arguments[i] = matcher.group(i + 1);
+                }
+                if (known.unitGroup() > 0) {
+                    String unit = matcher.group(known.unitGroup());
+                    arguments[known.unitGroup() - 1] = ParameterCatalogue.unitInDanish(unit).orElse(unit);
                 }
                 return messages.getMessage(known.key(), arguments, locale);
             }

@@ -205,6 +205,14 @@ public record ParameterCatalogue(Map<String, ParameterDefinition> definitions) {
         return problems.size() > before ? null : new ParameterReference(source, locator);
     }
 
+    /**
+     * A unit of the parameter files (e.g. "risk factors") in Danish ("risikofaktorer"), for messages to
+     * authors who read Danish; empty for a name that is not a unit.
+     */
+    public static java.util.Optional<String> unitInDanish(String unit) {
+        return ParameterUnit.find(unit).map(ParameterUnit::danish);
+    }
+
     private static Object scalar(JsonNode value) {
         return value.isNumber() ? value.numberValue() : value.asString();
     }

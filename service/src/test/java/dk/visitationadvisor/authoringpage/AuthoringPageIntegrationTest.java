@@ -87,7 +87,8 @@ class AuthoringPageIntegrationTest {
         String refused = page(send("validation", mistake));
         assertThat(refused).contains("Regelsættet kan ikke bruges, som det står.")
                 .contains("I " + FILE + ", linje " + line)
-                .contains("Parameteren intensiveInfant.minimumRiskFactors: værdien fra 2099-01-01 skal være et helt tal")
+                .contains("Parameteren intensiveInfant.minimumRiskFactors: værdien fra 2099-01-01 skal være et helt tal"
+                        + " (risikofaktorer)")
                 .contains("Der står »13 points«")
                 .contains(line + ":       value: 13 points")
                 .as("the message in Danish; the check's own English words only behind it, marked as English")
