@@ -5,7 +5,7 @@ import dk.visitationadvisor.casehistory.AssessmentStore;
 import dk.visitationadvisor.casehistory.StorageFailures;
 import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.ruleengine.RuleEngine;
-import jakarta.annotation.PreDestroy;
+import dk.visitationadvisor.system.WorkerPools;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,23 +17,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assesses many families at once, for other systems (a municipality's nightly re-assessment, a
- * statistics run): evaluated in parallel on a bounded pool of workers, all against one rule set,
+ * statistics run): evaluated in parallel on a bounded pool of workers ({@link WorkerPools}), all against one rule set,
  * and stored in chunks of one transaction each.
  *
  * <p>The families of one case are assessed one after another, in the order given, each against the
@@ -49,27 +48,17 @@ public class BatchAssessments {
     private final AssessmentService assessments;
     private final AssessmentStore store;
     private final TransactionTemplate transactions;
-    private final ExecutorService workers;
+    private final ThreadPoolTaskExecutor workers;
     private final int chunkSize;
 
     public BatchAssessments(AssessmentService assessments, AssessmentStore store, PlatformTransactionManager transactions,
-            @Value("${advisor.batch.threads:0}") int threads, @Value("${advisor.batch.chunk-size:500}") int chunkSize) {
+            @Qualifier(WorkerPools.BATCH_ASSESSMENT) ThreadPoolTaskExecutor workers,
+            @Value("${advisor.batch.chunk-size:500}") int chunkSize) {
         this.assessments = assessments;
         this.store = store;
         this.transactions = new TransactionTemplate(transactions);
+        this.workers = workers;
         this.chunkSize = Math.max(1, chunkSize);
-        int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        AtomicInteger number = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(size, task -> {
-            Thread thread = new Thread(task, "batch-assessment-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
     }
 
     /**
