@@ -11,7 +11,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * The pools of worker threads that features run in parallel on: Spring's task executors, so that the
  * actuator measures each (executor.active, executor.queued, executor.completed, … with the tag
- * {@code name}: batchAssessment, impactPreview), and the application context stops them: at shutdown a
+ * {@code name}: the bean's name, batchAssessmentWorkers or impactPreviewWorkers), and the application context stops them: at shutdown a
  * pool finishes the tasks it has (the web server's graceful stop lets the request that gave them
  * finish first), for at most the shutdown phase's grace period.
  *
@@ -22,9 +22,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 public class WorkerPools {
 
     /** Assesses a batch's cases in parallel (BatchAssessments). */
-    public static final String BATCH_ASSESSMENT = "batchAssessmentTaskExecutor";
+    public static final String BATCH_ASSESSMENT = "batchAssessmentWorkers";
     /** Replays stored assessments against a candidate rule set (ImpactPreview). */
-    public static final String IMPACT_PREVIEW = "impactPreviewTaskExecutor";
+    public static final String IMPACT_PREVIEW = "impactPreviewWorkers";
 
     private final Duration gracePeriod;
 
@@ -37,7 +37,7 @@ public class WorkerPools {
      * batches that may run at once.
      */
     @Bean(BATCH_ASSESSMENT)
-    ThreadPoolTaskExecutor batchAssessmentTaskExecutor(@Value("${advisor.batch.threads:0}") int threads,
+    ThreadPoolTaskExecutor batchAssessmentWorkers(@Value("${advisor.batch.threads:0}") int threads,
             @Value("${advisor.batch.part-size:500}") int partSize,
             @Value("${advisor.batch.max-concurrent:2}") int concurrentBatches) {
         return bounded("batch-assessment-", threads > 0 ? threads : processors(),
@@ -46,7 +46,7 @@ public class WorkerPools {
 
     /** One task per case replayed; a preview keeps at most eight per thread in flight. */
     @Bean(IMPACT_PREVIEW)
-    ThreadPoolTaskExecutor impactPreviewTaskExecutor() {
+    ThreadPoolTaskExecutor impactPreviewWorkers() {
         return bounded("impact-preview-", processors(), processors() * 16);
     }
 

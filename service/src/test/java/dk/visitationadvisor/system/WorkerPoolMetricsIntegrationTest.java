@@ -43,16 +43,16 @@ class WorkerPoolMetricsIntegrationTest {
     void eachPoolIsMeasuredBoundedAsConfigured() {
         int processors = Runtime.getRuntime().availableProcessors();
         // advisor.batch.threads=0: one thread per processor; its queue holds 2 batches' parts of 500.
-        assertThat(gauge("executor.pool.max", "batchAssessment")).isEqualTo(processors);
-        assertThat(gauge("executor.pool.core", "batchAssessment")).isEqualTo(processors);
-        assertThat(gauge("executor.queue.remaining", "batchAssessment")).isEqualTo(1000);
-        assertThat(gauge("executor.pool.max", "impactPreview")).isEqualTo(processors);
-        assertThat(gauge("executor.queue.remaining", "impactPreview")).isEqualTo(processors * 16);
+        assertThat(gauge("executor.pool.max", "batchAssessmentWorkers")).isEqualTo(processors);
+        assertThat(gauge("executor.pool.core", "batchAssessmentWorkers")).isEqualTo(processors);
+        assertThat(gauge("executor.queue.remaining", "batchAssessmentWorkers")).isEqualTo(1000);
+        assertThat(gauge("executor.pool.max", "impactPreviewWorkers")).isEqualTo(processors);
+        assertThat(gauge("executor.queue.remaining", "impactPreviewWorkers")).isEqualTo(processors * 16);
     }
 
     @Test
     void theBatchPoolCountsTheCasesItAssessed() throws Exception {
-        double before = completed("batchAssessment");
+        double before = completed("batchAssessmentWorkers");
         String batch = "{\"assessments\": [" + FamilyJson.inCourse("K-POOL-" + UUID.randomUUID(), "2026-11-22", "SIGNIFICANT")
                 + "," + FamilyJson.inCourse("K-POOL-" + UUID.randomUUID(), "2026-11-22", "MODERATE") + "]}";
 
@@ -62,9 +62,9 @@ class WorkerPoolMetricsIntegrationTest {
 
         // A task's future is done just before its worker counts it as completed.
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (completed("batchAssessment") < before + 2 && System.nanoTime() < deadline) {
+        while (completed("batchAssessmentWorkers") < before + 2 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(completed("batchAssessment")).isGreaterThanOrEqualTo(before + 2);
+        assertThat(completed("batchAssessmentWorkers")).isGreaterThanOrEqualTo(before + 2);
     }
 }
