@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assesses many families at once, for other systems (a municipality's nightly re-assessment, a
- * statistics run): evaluated in parallel on a bounded pool of workers ({@link WorkerPools}), all against one rule set,
- * and stored in chunks of one transaction each.
+ * statistics run): evaluated in parallel on a bounded pool of workers ({@link WorkerPools}), all
+ * against one rule set, and stored in chunks of one transaction each.
  *
  * <p>The families of one case are assessed one after another, in the order given, each against the
  * one before it: as if they had been sent one by one. Different cases run in parallel.
