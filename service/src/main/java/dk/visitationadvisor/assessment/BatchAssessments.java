@@ -1,36 +1,39 @@
 package dk.visitationadvisor.assessment;
 
 import dk.visitationadvisor.assessment.AssessmentService.Answer;
-import dk.visitationadvisor.assessment.AssessmentService.AnsweredAssessment;
 import dk.visitationadvisor.casehistory.AssessmentStore;
 import dk.visitationadvisor.casehistory.StorageFailures;
 import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.ruleengine.RuleEngine;
-import jakarta.annotation.PreDestroy;
+import dk.visitationadvisor.system.WorkerPools;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assesses many families at once, for other systems (a municipality's nightly re-assessment, a
- * statistics run): evaluated in parallel on a bounded pool of workers, all against one rule set,
- * and stored in chunks of one transaction each.
+ * statistics run): evaluated in parallel on a bounded pool of workers ({@link WorkerPools}), all
+ * against one rule set, and stored in chunks of one transaction each.
  *
  * <p>The families of one case are assessed one after another, in the order given, each against the
  * one before it: as if they had been sent one by one. Different cases run in parallel.
@@ -44,26 +47,18 @@ public class BatchAssessments {
 
     private final AssessmentService assessments;
     private final AssessmentStore store;
-    private final ExecutorService workers;
+    private final TransactionTemplate transactions;
+    private final ThreadPoolTaskExecutor workers;
     private final int chunkSize;
 
-    public BatchAssessments(AssessmentService assessments, AssessmentStore store,
-            @Value("${advisor.batch.threads:0}") int threads, @Value("${advisor.batch.chunk-size:500}") int chunkSize) {
+    public BatchAssessments(AssessmentService assessments, AssessmentStore store, PlatformTransactionManager transactions,
+            @Qualifier(WorkerPools.BATCH_ASSESSMENT) ThreadPoolTaskExecutor workers,
+            @Value("${advisor.batch.chunk-size:500}") int chunkSize) {
         this.assessments = assessments;
         this.store = store;
+        this.transactions = new TransactionTemplate(transactions);
+        this.workers = workers;
         this.chunkSize = Math.max(1, chunkSize);
-        int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        AtomicInteger number = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(size, task -> {
-            Thread thread = new Thread(task, "batch-assessment-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
     }
 
     /**
@@ -72,8 +67,12 @@ public class BatchAssessments {
      */
     public sealed interface Outcome {
 
-        /** Assessed and stored. */
-        record Stored(AnsweredAssessment answer) implements Outcome {
+        /**
+         * Assessed and stored: its id and its answer as stored.
+         *
+         * @param replayed stored by an earlier request with the same idempotency key, and answered as then
+         */
+        record Stored(String assessmentId, String body, boolean replayed) implements Outcome {
         }
 
         /**
@@ -91,6 +90,16 @@ public class BatchAssessments {
      * families in a later part are assessed against those stored from an earlier one.
      */
     public List<Outcome> assessAll(List<AssessmentRequest> families, Locale locale, String requestedBy) {
+        return assessAll(families, locale, requestedBy, stored -> { });
+    }
+
+    /**
+     * As {@link #assessAll(List, Locale, String)}, with {@code alsoOnRecord} given the families stored
+     * together (assessment id by position in {@code families}) and run in their transaction: committed
+     * with them or not at all.
+     */
+    List<Outcome> assessAll(List<AssessmentRequest> families, Locale locale, String requestedBy,
+            Consumer<Map<Integer, String>> alsoOnRecord) {
         RuleEngine engine = assessments.engine();
         Answer[] answers = new Answer[families.size()];
         Map<String, List<Integer>> byCase = new LinkedHashMap<>();
@@ -107,9 +116,10 @@ public class BatchAssessments {
         List<Outcome> results = new ArrayList<>(answers.length);
         for (int from = 0; from < answers.length; from += chunkSize) {
             Answer[] chunk = Arrays.copyOfRange(answers, from, Math.min(answers.length, from + chunkSize));
-            boolean[] unavailable = storeChunk(engine, chunk);
+            boolean[] unavailable = storeChunk(engine, chunk, from, alsoOnRecord);
             for (int i = 0; i < chunk.length; i++) {
-                results.add(chunk[i] != null ? new Outcome.Stored(chunk[i].answered())
+                results.add(chunk[i] != null
+                        ? new Outcome.Stored(chunk[i].stored().id(), chunk[i].answered().body(), false)
                         : new Outcome.Failed(unavailable[i]));
             }
         }
@@ -140,13 +150,25 @@ public class BatchAssessments {
     /**
      * A chunk in one transaction; when that fails, each on its own, so that one bad row fails only
      * itself. A family not stored is set to null; the answer says which of those failed because the
-     * case history could not be reached.
+     * case history could not be reached, or may be stored if sent again: a family whose idempotency key
+     * a retry of the same batch, sent at the same time, stored meanwhile, is answered from it if sent again.
+     *
+     * @param first the chunk's first position in the batch
      */
-    private boolean[] storeChunk(RuleEngine engine, Answer[] chunk) {
+    private boolean[] storeChunk(RuleEngine engine, Answer[] chunk, int first, Consumer<Map<Integer, String>> alsoOnRecord) {
         boolean[] unavailable = new boolean[chunk.length];
         List<StoredAssessment> rows = Arrays.stream(chunk).filter(a -> a != null).map(Answer::stored).toList();
+        Map<Integer, String> ids = new HashMap<>();
+        for (int i = 0; i < chunk.length; i++) {
+            if (chunk[i] != null) {
+                ids.put(first + i, chunk[i].stored().id());
+            }
+        }
         try {
-            store.saveAll(rows, engine.ruleSet());
+            transactions.executeWithoutResult(status -> {
+                store.saveAll(rows, engine.ruleSet());
+                alsoOnRecord.accept(ids);
+            });
             return unavailable;
         } catch (RuntimeException e) {
             if (StorageFailures.isUnavailable(e)) {
@@ -163,11 +185,12 @@ public class BatchAssessments {
         }
         for (int i = 0; i < chunk.length; i++) {
             if (chunk[i] != null) {
+                Map<Integer, String> one = Map.of(first + i, chunk[i].stored().id());
                 try {
-                    store.save(chunk[i].stored(), engine.ruleSet());
+                    store.save(chunk[i].stored(), engine.ruleSet(), () -> alsoOnRecord.accept(one));
                 } catch (RuntimeException e) {
                     log.error("Batch assessment {} could not be stored", chunk[i].stored().id(), e);
-                    unavailable[i] = StorageFailures.isUnavailable(e);
+                    unavailable[i] = StorageFailures.isUnavailable(e) || e instanceof DuplicateKeyException;
                     chunk[i] = null;
                 }
             }

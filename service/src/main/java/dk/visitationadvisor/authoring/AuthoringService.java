@@ -37,13 +37,18 @@ final class AuthoringService {
     record Answer(int status, JsonNode body) {
     }
 
-    Answer impact(RuleFiles rules, LocalDate from, LocalDate to, int limit) throws IOException, InterruptedException {
+    /** @param asOf the date whose parameter values both rule sets answer with; null for each assessment's own */
+    Answer impact(RuleFiles rules, LocalDate from, LocalDate to, int limit, LocalDate asOf)
+            throws IOException, InterruptedException {
         StringJoiner query = new StringJoiner("&", "?", "").add("limit=" + limit);
         if (from != null) {
             query.add("from=" + from);
         }
         if (to != null) {
             query.add("to=" + to);
+        }
+        if (asOf != null) {
+            query.add("asOf=" + asOf);
         }
         return post("api/v1/rule-sets/impact" + query, CandidateRuleSet.complete(rules.contents()));
     }

@@ -12,6 +12,7 @@ import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleDescription;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleSet;
+import dk.visitationadvisor.system.WorkerPools;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +27,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,12 +60,16 @@ public class ImpactPreview {
     private final LiveRuleSet live;
 
     private final Candidates candidates;
+    /** Replays cases in parallel ({@link WorkerPools}). */
+    private final ThreadPoolTaskExecutor workers;
     /** How long one preview may replay; assessments not replayed by then are listed as not replayed. */
     private final Duration timeLimit;
 
     public ImpactPreview(AssessmentStore store, AssessmentService assessments, LiveRuleSet live,
-            Candidates candidates, @Value("${advisor.rules.check-time-limit:PT2M}") Duration timeLimit) {
+            Candidates candidates, @Qualifier(WorkerPools.IMPACT_PREVIEW) ThreadPoolTaskExecutor workers,
+            @Value("${advisor.rules.check-time-limit:PT2M}") Duration timeLimit) {
         this.store = store;
+        this.workers = workers;
         this.assessments = assessments;
         this.live = live;
         this.candidates = candidates;
@@ -133,14 +138,13 @@ public class ImpactPreview {
         }
 
         void run() {
-            int threads = Runtime.getRuntime().availableProcessors();
             // Bounded: the reader waits rather than holding the whole history in memory.
-            Semaphore inFlight = new Semaphore(threads * 8);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                store.forEachCase(from, to, caseHistory -> {
-                    inFlight.acquireUninterruptibly();
-                    pool.execute(() -> {
+            int bound = workers.getMaxPoolSize() * 8;
+            Semaphore inFlight = new Semaphore(bound);
+            store.forEachCase(from, to, caseHistory -> {
+                inFlight.acquireUninterruptibly();
+                try {
+                    workers.execute(() -> {
                         try {
                             replayCase(caseHistory);
                         } catch (RuntimeException e) {
@@ -149,11 +153,12 @@ public class ImpactPreview {
                             inFlight.release();
                         }
                     });
-                });
-                inFlight.acquireUninterruptibly(threads * 8);
-            } finally {
-                pool.shutdownNow();
-            }
+                } catch (RuntimeException refused) {
+                    inFlight.release();
+                    throw refused;
+                }
+            });
+            inFlight.acquireUninterruptibly(bound);
             if (failure.get() != null) {
                 throw failure.get();
             }

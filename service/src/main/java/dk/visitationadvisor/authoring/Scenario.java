@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,8 +34,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public record Scenario(Path file, String name, List<AssessmentRequest> history, AssessmentRequest family, JsonNode expect,
         JsonNode parameters, LocalDate judgedAt) {
 
+    /** An unknown field or a key written twice is an error, not ignored or the last one silently winning. */
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     public static Scenario read(Path file) {

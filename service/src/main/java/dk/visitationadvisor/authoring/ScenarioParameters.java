@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -16,7 +17,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ScenarioParameters {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key written twice is an error, as when the rule set reads the file, not the last one silently winning. */
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final String EARLIEST = "1900-01-01";
 
     private ScenarioParameters() {

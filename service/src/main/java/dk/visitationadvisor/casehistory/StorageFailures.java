@@ -2,16 +2,16 @@ package dk.visitationadvisor.casehistory;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -19,16 +19,19 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Tells a database that cannot be reached or cannot write (down, unreachable, its disk full) from a
  * fault in the service (a bad statement, a broken constraint). The first is temporary, and is
- * answered {@code 503} until the database is back; the second is a bug.
+ * answered {@code 503} until the database is back; the second is a bug. Which JDBC failure is which
+ * is Spring's exception translator's to say ({@code sql-error-codes.xml} adds H2's codes of a database
+ * that is gone or cannot write).
  */
 public final class StorageFailures {
 
     /**
-     * H2's codes for a database that is gone or cannot write: 90028 and 90031 (I/O error), 90067 (the
-     * connection to a server broke), 90098 (the database closed itself, e.g. after a failed write),
-     * 90108 (out of memory), 90121 (closing for a shutdown).
+     * H2's error codes (sql-error-codes.xml), then the JDBC exception classes (a connection failure,
+     * recoverable or transient) and SQLState classes (08 connection, 53 insufficient resources, 54
+     * program limit, 57 operator intervention, 58 system error), which is how PostgreSQL's are told.
+     * For failures the pool sees before any JdbcTemplate has translated them.
      */
-    private static final Set<Integer> H2_UNAVAILABLE = Set.of(90028, 90031, 90067, 90098, 90108, 90121);
+    private static final SQLExceptionTranslator TRANSLATOR = new SQLErrorCodeSQLExceptionTranslator("H2");
 
     private StorageFailures() {
     }
@@ -59,18 +62,13 @@ public final class StorageFailures {
      */
     public static boolean breaksConnection(SQLException failure) {
         return causes(failure).anyMatch(cause -> cause instanceof IOException
-                || cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-                || cause instanceof SQLException sql && (unavailableState(sql.getSQLState())
-                        || H2_UNAVAILABLE.contains(sql.getErrorCode())));
+                || cause instanceof SQLException sql && isResourceFailure(TRANSLATOR.translate("", null, sql)));
     }
 
-    /**
-     * 08: connection exception; 53: insufficient resources (PostgreSQL's disk full is 53100); 57P: the
-     * server is shutting down; 58: system error (PostgreSQL's I/O error is 58030).
-     */
-    private static boolean unavailableState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                || state.startsWith("58"));
+    private static boolean isResourceFailure(DataAccessException translated) {
+        return translated instanceof DataAccessResourceFailureException
+                || translated instanceof TransientDataAccessResourceException
+                || translated instanceof RecoverableDataAccessException;
     }
 
     /** The failure and its causes, outermost first. */

@@ -6,6 +6,8 @@ import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.BatchAssessments;
 import dk.visitationadvisor.assessment.BatchAssessments.Outcome;
+import dk.visitationadvisor.assessment.IdempotentAssessments;
+import dk.visitationadvisor.assessment.IdempotentAssessments.BatchKey;
 import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.AccessAudit.CaseRead;
 import dk.visitationadvisor.security.Audited;
@@ -34,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -58,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code advisor.batch.max-concurrent} batches run at once, {@code advisor.batch.max-concurrent-per-user}
  * of them for one caller; more are refused with 429. When the service is told to stop, the part under
  * way is finished and every family after it is answered FAILED (503: send it again), so that the batch
- * ends within the shutdown's grace period.
+ * ends within the shutdown's grace period. With an {@code Idempotency-Key}, a retried batch answers
+ * the families it stored before as stored then ({@link IdempotentAssessments}).
  */
 @RestController
 @Tag(name = "Assessments")
@@ -68,6 +72,8 @@ class AssessmentBatchController {
     static final String PATH = "/api/v1/assessments:batch";
 
     private final BatchAssessments batches;
+    private final IdempotentAssessments idempotentBatches;
+    private final IdempotencyKeyHeader idempotencyKeys;
     private final RequestReader requests;
     private final MessageSource messages;
     private final JsonMapper json;
@@ -80,11 +86,14 @@ class AssessmentBatchController {
     private final int partSize;
     private volatile boolean stopping;
 
-    AssessmentBatchController(BatchAssessments batches, RequestReader requests, MessageSource messages, JsonMapper json,
+    AssessmentBatchController(BatchAssessments batches, IdempotentAssessments idempotentBatches,
+            IdempotencyKeyHeader idempotencyKeys, RequestReader requests, MessageSource messages, JsonMapper json,
             ConcurrentBatches running, AccessAudit audit,
             @Value("${advisor.batch.max-assessments:10000}") int maxFamilies,
             @Value("${advisor.batch.part-size:500}") int partSize) {
         this.batches = batches;
+        this.idempotentBatches = idempotentBatches;
+        this.idempotencyKeys = idempotencyKeys;
         this.requests = requests;
         this.messages = messages;
         this.json = json;
@@ -110,7 +119,9 @@ class AssessmentBatchController {
                     + "succeed if sent again). Nothing is stored for a family that is not CREATED. Families of the "
                     + "same case are assessed in the order given, each against the one before it. With "
                     + "answers=false, a CREATED family has its id and href but not its answer. The counts come "
-                    + "after the results.")
+                    + "after the results. With an Idempotency-Key, sending the same batch again stores nothing "
+                    + "twice: a family stored the first time is answered CREATED as stored then, with "
+                    + "replayed: true; the others are assessed now. The same key with another batch: 422.")
     @ApiResponse(responseCode = "200", description = "Every family's outcome, in the order sent",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = BatchResult.class)))
@@ -118,6 +129,8 @@ class AssessmentBatchController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "413", description = "The body is over advisor.batch.max-request-bytes",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was sent before with another batch; "
+            + "nothing is stored", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "429", description = "Too many batches running, for this caller or in all",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -128,6 +141,11 @@ class AssessmentBatchController {
             @Parameter(description = "false: each stored family's id and href without its answer, for callers "
                     + "that do not read every answer at once (a tenth of the bytes)")
             @RequestParam(defaultValue = "true") boolean answers,
+            @Parameter(description = "Makes a retry safe: the same key with the same batch again answers each family "
+                    + "stored the first time as stored then (replayed: true) and stores nothing twice; with another "
+                    + "batch, 422. Keys are per caller, apart from those of single assessments; 1-255 visible ASCII "
+                    + "characters, e.g. a UUID.", schema = @Schema(pattern = IdempotencyKeyHeader.PATTERN, maxLength = 255))
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller,
             @Parameter(hidden = true) HttpServletRequest request, @Parameter(hidden = true) HttpServletResponse response)
             throws IOException {
@@ -135,6 +153,9 @@ class AssessmentBatchController {
             // Bytes, at most the batch's body limit: a tenth of the objects Jackson would make of them.
             byte[] body = request.getInputStream().readAllBytes();
             int total = count(body, request);
+            idempotencyKeys.check(idempotencyKey);
+            BatchKey key = idempotencyKey == null ? null
+                    : idempotentBatches.batchKey(caller.getName(), idempotencyKey, body);
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             try (JsonParser families = json.createParser(body);
@@ -150,12 +171,12 @@ class AssessmentBatchController {
                 while (families.nextToken() != JsonToken.END_ARRAY) {
                     part.add(family.readTree(families));
                     if (part.size() == partSize) {
-                        answerPart(part, index, answers, locale, caller.getName(), out, counts);
+                        answerPart(part, index, answers, locale, caller.getName(), key, out, counts);
                         index += part.size();
                         part.clear();
                     }
                 }
-                answerPart(part, index, answers, locale, caller.getName(), out, counts);
+                answerPart(part, index, answers, locale, caller.getName(), key, out, counts);
                 out.writeEndArray();
                 out.writeNumberProperty("created", counts.created);
                 out.writeNumberProperty("invalid", counts.invalid);
@@ -165,9 +186,13 @@ class AssessmentBatchController {
         }
     }
 
-    /** One part: read, assessed and stored, then written out; its families' cases are noted for the audit. */
+    /**
+     * One part: read, assessed and stored, then written out; its families' cases are noted for the audit.
+     *
+     * @param key the batch's idempotency key, or null
+     */
     private void answerPart(List<JsonNode> part, int firstIndex, boolean answers, Locale locale, String requestedBy,
-            JsonGenerator out, Counts counts) {
+            BatchKey key, JsonGenerator out, Counts counts) {
         BatchItem[] answered = new BatchItem[part.size()];
         List<AssessmentRequest> valid = new ArrayList<>(part.size());
         List<Integer> positions = new ArrayList<>(part.size());
@@ -179,15 +204,16 @@ class AssessmentBatchController {
                 answered[i] = BatchItem.invalid(firstIndex + i, e.problems());
             }
         }
-        List<Outcome> outcomes = stopping ? null : batches.assessAll(valid, locale, requestedBy);
+        List<Outcome> outcomes = stopping ? null : key == null ? batches.assessAll(valid, locale, requestedBy)
+                : idempotentBatches.assessAll(key, valid, positions.stream().map(i -> firstIndex + i).toList(), locale);
         List<CaseRead> reads = new ArrayList<>(valid.size());
         for (int v = 0; v < valid.size(); v++) {
             int i = positions.get(v);
             Outcome outcome = outcomes == null ? new Outcome.Failed(true) : outcomes.get(v);
             if (outcome instanceof Outcome.Stored stored) {
-                answered[i] = BatchItem.created(firstIndex + i, stored.answer().response().assessmentId(),
-                        answers ? stored.answer().body() : null);
-                reads.add(new CaseRead(valid.get(v).caseRef(), stored.answer().response().assessmentId()));
+                answered[i] = BatchItem.created(firstIndex + i, stored.assessmentId(), answers ? stored.body() : null,
+                        stored.replayed());
+                reads.add(new CaseRead(valid.get(v).caseRef(), stored.assessmentId()));
             } else {
                 boolean temporary = ((Outcome.Failed) outcome).temporary();
                 answered[i] = BatchItem.failed(firstIndex + i, temporary,
@@ -304,23 +330,30 @@ class AssessmentBatchController {
             @Schema(description = "The HTTP status the single endpoint would have answered: 201, 400, 500 or 503")
             int httpStatus, String assessmentId, String href,
             @Schema(implementation = AssessmentResponse.class) @JsonRawValue
-            String assessment, List<FieldProblem> errors, String detail) {
+            String assessment, List<FieldProblem> errors, String detail,
+            @Schema(description = "true: stored by an earlier batch with the same Idempotency-Key, and answered as "
+                    + "stored then; absent otherwise")
+            Boolean replayed) {
 
-        /** With the stored body as it is, not parsed and written again; or without it ({@code body} null). */
-        static BatchItem created(int index, String id, String body) {
+        /**
+         * With the stored body as it is, not parsed and written again; or without it ({@code body} null).
+         *
+         * @param replayed stored by an earlier batch with the same idempotency key
+         */
+        static BatchItem created(int index, String id, String body, boolean replayed) {
             return new BatchItem(index, BatchStatus.CREATED, HttpStatus.CREATED.value(), id, "/api/v1/assessments/" + id,
-                    body, null, null);
+                    body, null, null, replayed ? Boolean.TRUE : null);
         }
 
         static BatchItem invalid(int index, List<FieldProblem> errors) {
             return new BatchItem(index, BatchStatus.INVALID, HttpStatus.BAD_REQUEST.value(), null, null, null,
                     errors.size() > ProblemDetailsAdvice.LISTED_ERRORS
-                            ? errors.subList(0, ProblemDetailsAdvice.LISTED_ERRORS) : errors, null);
+                            ? errors.subList(0, ProblemDetailsAdvice.LISTED_ERRORS) : errors, null, null);
         }
 
         static BatchItem failed(int index, boolean temporary, String detail) {
             return new BatchItem(index, BatchStatus.FAILED, temporary ? HttpStatus.SERVICE_UNAVAILABLE.value()
-                    : HttpStatus.INTERNAL_SERVER_ERROR.value(), null, null, null, null, detail);
+                    : HttpStatus.INTERNAL_SERVER_ERROR.value(), null, null, null, null, detail, null);
         }
     }
 }

@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.AccessAudit.EntriesWithRecord;
 import dk.visitationadvisor.security.Audited;
-import dk.visitationadvisor.security.NotCprShapedValidator;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.security.Role;
 import dk.visitationadvisor.whatif.WhatIf;
@@ -26,12 +25,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,20 +46,19 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Assessments", description = "Explained recommendations for visitation to intensive infant-family programmes")
 class AssessmentController {
 
-    static final String IDEMPOTENCY_KEY = "^[\\x21-\\x7E]{1,255}$";
-
     private final AssessmentService assessments;
     private final RequestReader requests;
     private final CaseHistory history;
     private final AccessAudit audit;
     private final IdempotentAssessments idempotentAssessments;
-    private final MessageSource messages;
+    private final IdempotencyKeyHeader idempotencyKeys;
     private final WhatIf whatIf;
 
     AssessmentController(AssessmentService assessments, RequestReader requests, CaseHistory history,
-            AccessAudit audit, IdempotentAssessments idempotentAssessments, MessageSource messages, WhatIf whatIf) {
+            AccessAudit audit, IdempotentAssessments idempotentAssessments, IdempotencyKeyHeader idempotencyKeys,
+            WhatIf whatIf) {
         this.idempotentAssessments = idempotentAssessments;
-        this.messages = messages;
+        this.idempotencyKeys = idempotencyKeys;
         this.assessments = assessments;
         this.requests = requests;
         this.history = history;
@@ -86,6 +81,8 @@ class AssessmentController {
                     schema = @Schema(implementation = AssessmentResponse.class)))
     @ApiResponse(responseCode = "400", description = "Invalid input; the problem document names every bad field",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was sent before with another request; "
+            + "nothing is stored", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.ASSESSMENT)
     ResponseEntity<byte[]> assess(
@@ -96,13 +93,13 @@ class AssessmentController {
             @Parameter(description = "Makes a retry safe: the same key with the same request again answers the "
                     + "assessment stored the first time (header Idempotent-Replayed: true); with another request, 422. "
                     + "Keys are per caller; 1-255 visible ASCII characters, e.g. a UUID.",
-                    schema = @Schema(pattern = IDEMPOTENCY_KEY, maxLength = 255))
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                    schema = @Schema(pattern = IdempotencyKeyHeader.PATTERN, maxLength = 255))
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Parameter(description = RANK_MISSING) @RequestParam(defaultValue = "false") boolean rankMissing,
             @Parameter(description = COUNTERFACTUALS) @RequestParam(defaultValue = "false") boolean counterfactuals,
             @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) Principal caller) {
         AssessmentRequest request = requests.read(body, AssessmentRequest.class);
-        checkIdempotencyKey(idempotencyKey);
+        idempotencyKeys.check(idempotencyKey);
         String assessmentId = null;
         // The access-audit entry is committed with the assessment it records, in its transaction.
         EntriesWithRecord auditEntries = audit.withTheRecord(HttpStatus.CREATED.value());
@@ -144,14 +141,6 @@ class AssessmentController {
      */
     private static byte[] utf8(String answer) {
         return answer.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** An idempotency key is 1-255 visible ASCII characters, and never CPR-shaped: it is stored with the case. */
-    private void checkIdempotencyKey(String key) {
-        if (key != null && (!key.matches(IDEMPOTENCY_KEY) || NotCprShapedValidator.isCprShaped(key))) {
-            throw new InvalidRequestException(List.of(new FieldProblem("Idempotency-Key",
-                    messages.getMessage("request.idempotencyKey", null, LocaleContextHolder.getLocale()))));
-        }
     }
 
     @Operation(operationId = "previewAssessment", summary = "Preview an assessment without storing it",

@@ -110,7 +110,7 @@ class AuthoringCliAgainstServiceTest {
                 "@text_en(\"From the command line: the parents have at least");
 
         assertThat(run("activate", rules.toString(), "--service", service())).isEqualTo(AuthoringCli.UNUSABLE);
-        assertThat(output()).contains("--reason <text> is required");
+        assertThat(output()).contains("Missing required option: '--reason=<text>'").contains("Usage: rules activate");
         assertThat(run("activate", rules.toString(), "--service", service(), "--reason", "reworded"))
                 .isEqualTo(AuthoringCli.OK);
 

@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
 import dk.visitationadvisor.support.CandidateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,8 +135,79 @@ class AuthoringCliTest {
     }
 
     @Test
-    void explainsItsUsage() {
+    void aWrongCommandSaysWhatIsWrongWithItsUsageAndExitsTwo() {
         assertThat(run("activate")).isEqualTo(AuthoringCli.UNUSABLE);
-        assertThat(output()).startsWith("usage:");
+        assertThat(output()).contains("Missing required").contains("<rules-dir>").contains("Usage: rules activate");
+        output.reset();
+        assertThat(run("validat", "rules")).isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("validat").contains("validate");
+        output.reset();
+        assertThat(run("test", "rules", "test-cases", "--as-of", "2027-13-01")).isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("--as-of").contains("2027-13-01");
+        output.reset();
+        assertThat(run("impact", "rules", "--service", "http://localhost:1", "--limit", "many"))
+                .isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("--limit").contains("many");
+        output.reset();
+        assertThat(run()).isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("Usage: rules");
+    }
+
+    @Test
+    void aBlankReasonOrAUserWithoutPasswordIsAWrongCommand() {
+        assertThat(run("rollback", "0123456789abcdef", "--service", "http://127.0.0.1:1", "--reason", " "))
+                .isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("--reason <text> must say").contains("Usage: rules rollback");
+        output.reset();
+        assertThat(run("rollback", "0123456789abcdef", "--service", "http://127.0.0.1:1", "--reason", "back",
+                "--user", "anna")).isEqualTo(AuthoringCli.UNUSABLE);
+        assertThat(output()).contains("ADVISOR_PASSWORD").doesNotContain("cannot be reached");
+    }
+
+    @Test
+    void itsHelpListsEveryCommandAndTheExitCodes() {
+        assertThat(run("--help")).isEqualTo(AuthoringCli.OK);
+        assertThat(output()).startsWith("Usage: rules")
+                .contains("validate", "test", "coverage", "impact", "activate", "rollback", "completion")
+                .contains("Exit codes:").containsPattern("(?m)^\\s+2\\s+the rule set does not build")
+                .contains("ADVISOR_PASSWORD");
+        output.reset();
+        assertThat(run("impact", "--help")).isEqualTo(AuthoringCli.OK);
+        assertThat(output()).startsWith("Usage: rules impact")
+                .contains("--service=<url>", "--user=NAME", "--from=YYYY-MM-DD", "--to=YYYY-MM-DD", "--limit=N",
+                        "--as-of=YYYY-MM-DD", "(default: 20)");
+        output.reset();
+        assertThat(run("test", "--help")).isEqualTo(AuthoringCli.OK);
+        assertThat(output()).startsWith("Usage: rules test").containsPattern("<rules-dir> <test-cases-dir>\\s+\\[<folder>]");
+    }
+
+    @Test
+    void printsABashCompletionScriptForEveryCommandAndOption() {
+        assertThat(run("completion")).isEqualTo(AuthoringCli.OK);
+        assertThat(output()).contains("complete -F _complete_rules")
+                .contains("validate").contains("rollback").contains("--as-of").contains("--reason");
+    }
+
+    @Test
+    void impactSendsItsOptionsToTheServiceAsAQuery() throws IOException {
+        List<String> queries = new ArrayList<>();
+        HttpServer service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        service.createContext("/", exchange -> {
+            queries.add(exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getQuery());
+            byte[] problem = "{\"detail\": \"refused here\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(400, problem.length);
+            exchange.getResponseBody().write(problem);
+            exchange.close();
+        });
+        service.start();
+        try {
+            assertThat(run("impact", RuleDirectories.RULES.toString(), "--service",
+                    "http://127.0.0.1:" + service.getAddress().getPort(), "--as-of", "2027-01-01", "--from", "2026-01-01",
+                    "--limit", "5")).isEqualTo(AuthoringCli.UNUSABLE);
+        } finally {
+            service.stop(0);
+        }
+        assertThat(queries).containsExactly("/api/v1/rule-sets/impact?limit=5&from=2026-01-01&asOf=2027-01-01");
+        assertThat(output()).contains("refused here");
     }
 }

@@ -103,6 +103,15 @@ class ScenarioFixtureTest {
     }
 
     @Test
+    void aKeyWrittenTwiceInAScenarioOrAFixtureIsRefusedWithItsLine() throws IOException {
+        assertThatThrownBy(() -> Scenario.read(scenario("caseRef: SC-ONE\nhousing: STABLE\nhousing: NONE\n")))
+                .hasMessageContaining("Duplicate Object property \"housing\"").hasMessageContaining("line: 5");
+        write("fixtures/twice.yaml", "consent: true\nconsent: false\n");
+        assertThatThrownBy(() -> Scenario.read(scenario("extends: twice\n")))
+                .hasMessageContaining("Duplicate Object property \"consent\"");
+    }
+
+    @Test
     void filesUnderAFixturesFolderAreNotScenarios() throws IOException {
         write("fixtures/in-course.yaml", FIXTURE);
         Path one = scenario("extends: in-course\n");

@@ -2,6 +2,7 @@ package dk.visitationadvisor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import dk.visitationadvisor.support.FamilyJson;
 import dk.visitationadvisor.support.TestAccount;
 import java.net.URI;
@@ -26,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A retry with the same {@code Idempotency-Key} stores nothing new and answers the first answer; the
  * key with another request is refused; retries sent at once store one assessment; the key goes with
- * the case when it is erased.
+ * the case when it is erased. The same for the batch, whose key goes with each family's case.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:idempotency;DB_CLOSE_DELAY=-1")
@@ -135,5 +136,88 @@ class IdempotencyKeyIntegrationTest {
                 .isZero();
         // The key is free again: the case is gone, and the same request stores a new assessment.
         assertThat(send("POST", "/api/v1/assessments", family, key).headers().firstValue("Idempotent-Replayed")).isEmpty();
+    }
+
+    private static String batch(String... families) {
+        return "{\"assessments\": [" + String.join(",", families) + "]}";
+    }
+
+    private static List<String> batchIds(HttpResponse<String> answer) {
+        return JsonPath.read(answer.body(), "$.results[?(@.status == 'CREATED')].assessmentId");
+    }
+
+    private long batchKeyRows(String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM idempotency_batch_item WHERE idem_key = ?").param(key)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aRetriedBatchWithTheSameKeyGetsTheStoredFamiliesAndStoresNothingTwice() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = batch(FamilyJson.inCourse("K-IDEM-B1", "2026-11-22", "SIGNIFICANT"),
+                "{\"caseRef\": \"K-IDEM-B2\", \"housing\": \"CASTLE\"}",
+                FamilyJson.inCourse("K-IDEM-B3", "2026-11-22", "MODERATE"));
+
+        HttpResponse<String> first = send("POST", AssessmentBatchController.PATH, body, key);
+        // Spacing aside, the same batch.
+        HttpResponse<String> retry = send("POST", AssessmentBatchController.PATH, body.replace(", ", ",\n  "), key);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(batchIds(first)).hasSize(2);
+        assertThat(batchIds(retry)).isEqualTo(batchIds(first));
+        List<Object> firstAnswers = JsonPath.read(first.body(), "$.results[?(@.status == 'CREATED')].assessment");
+        List<Object> retryAnswers = JsonPath.read(retry.body(), "$.results[?(@.status == 'CREATED')].assessment");
+        assertThat(retryAnswers).isEqualTo(firstAnswers);
+        assertThat(JsonPath.<List<Object>>read(first.body(), "$.results[*].replayed")).isEmpty();
+        assertThat(JsonPath.<List<Boolean>>read(retry.body(), "$.results[*].replayed")).containsExactly(true, true);
+        assertThat(JsonPath.<String>read(retry.body(), "$.results[1].status")).isEqualTo("INVALID");
+        assertThat(JsonPath.<Integer>read(retry.body(), "$.created")).isEqualTo(2);
+        assertThat(stored("K-IDEM-B1")).isEqualTo(1);
+        assertThat(stored("K-IDEM-B2")).isZero();
+        assertThat(stored("K-IDEM-B3")).isEqualTo(1);
+        assertThat(batchKeyRows(key)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameBatchKeyWithAnotherBatchIsRefusedAndStoresNothing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        assertThat(send("POST", AssessmentBatchController.PATH,
+                batch(FamilyJson.inCourse("K-IDEM-B4", "2026-11-22", "SIGNIFICANT")), key).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> other = send("POST", AssessmentBatchController.PATH,
+                batch(FamilyJson.inCourse("K-IDEM-B4", "2026-11-22", "MODERATE"),
+                        FamilyJson.inCourse("K-IDEM-B5", "2026-11-22", "MODERATE")), key);
+
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(other.body()).contains("/problems/idempotency-key-reused");
+        assertThat(stored("K-IDEM-B4")).isEqualTo(1);
+        assertThat(stored("K-IDEM-B5")).isZero();
+        // A bad key is refused as on the single endpoint, naming the header.
+        HttpResponse<String> badKey = send("POST", AssessmentBatchController.PATH,
+                batch(FamilyJson.inCourse("K-IDEM-B5", "2026-11-22", "MODERATE")), "a key with spaces");
+        assertThat(badKey.statusCode()).isEqualTo(400);
+        assertThat(badKey.body()).contains("\"field\":\"Idempotency-Key\"");
+        assertThat(stored("K-IDEM-B5")).isZero();
+    }
+
+    @Test
+    void aBatchKeyGoesWithEachFamilysCase() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = batch(FamilyJson.inCourse("K-IDEM-B6", "2026-11-22", "SIGNIFICANT"),
+                FamilyJson.inCourse("K-IDEM-B7", "2026-11-22", "SIGNIFICANT"));
+        List<String> first = batchIds(send("POST", AssessmentBatchController.PATH, body, key));
+        assertThat(send("DELETE", "/api/v1/cases/K-IDEM-B6", null, null).statusCode()).isEqualTo(200);
+
+        assertThat(batchKeyRows(key)).isEqualTo(1);
+        HttpResponse<String> retry = send("POST", AssessmentBatchController.PATH, body, key);
+        // The erased case's family is assessed anew; the other case's is still the one stored.
+        assertThat(JsonPath.<List<Object>>read(retry.body(), "$.results[?(@.index == 0)].replayed")).isEmpty();
+        assertThat(JsonPath.<String>read(retry.body(), "$.results[0].assessmentId")).isNotEqualTo(first.get(0));
+        assertThat(JsonPath.<Boolean>read(retry.body(), "$.results[1].replayed")).isTrue();
+        assertThat(JsonPath.<String>read(retry.body(), "$.results[1].assessmentId")).isEqualTo(first.get(1));
+        assertThat(stored("K-IDEM-B6")).isEqualTo(1);
+        assertThat(stored("K-IDEM-B7")).isEqualTo(1);
     }
 }
