@@ -3,7 +3,7 @@ package dk.visitationadvisor.assessment;
 import dk.visitationadvisor.assessment.AssessmentService.Answer;
 import dk.visitationadvisor.assessment.AssessmentService.AnsweredAssessment;
 import dk.visitationadvisor.casehistory.AssessmentStore;
-import dk.visitationadvisor.casehistory.StorageFailures;
+import dk.visitationadvisor.platform.storage.StorageFailures;
 import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import jakarta.annotation.PreDestroy;

@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.AccessAudit.EntriesWithRecord;
 import dk.visitationadvisor.security.Audited;
-import dk.visitationadvisor.security.NotCprShapedValidator;
+import dk.visitationadvisor.platform.validation.NotCprShapedValidator;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.security.Role;
 import dk.visitationadvisor.whatif.WhatIf;

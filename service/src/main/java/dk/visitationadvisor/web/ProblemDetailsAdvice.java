@@ -6,7 +6,7 @@ import dk.visitationadvisor.assessment.RulesFailedException;
 import dk.visitationadvisor.authoring.InvalidRuleSetException;
 import dk.visitationadvisor.authoring.ScenariosUnavailableException;
 import dk.visitationadvisor.authoring.UnknownRuleSetVersionException;
-import dk.visitationadvisor.casehistory.StorageFailures;
+import dk.visitationadvisor.platform.storage.StorageFailures;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Matcher;
