@@ -1,6 +1,9 @@
 package dk.visitationadvisor;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -34,4 +37,15 @@ class ArchitectureTest {
     static final ArchRule onlyTheAssessmentAndRuleEngineUseTheKieApi = noClasses().that()
             .resideOutsideOfPackages("..ruleengine..", "..facts..")
             .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..");
+
+    /** A cycle between features means neither can be understood, tested or moved alone. */
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("dk.visitationadvisor.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Shared plumbing names no feature, so that any feature may use it without a cycle. */
+    @ArchTest
+    static final ArchRule platformKnowsNoFeature = noClasses().that().resideInAPackage("dk.visitationadvisor.platform..")
+            .should().dependOnClassesThat(resideInAPackage("dk.visitationadvisor..")
+                    .and(resideOutsideOfPackage("dk.visitationadvisor.platform..")));
 }

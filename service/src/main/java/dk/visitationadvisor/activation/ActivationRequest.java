@@ -1,7 +1,7 @@
 package dk.visitationadvisor.activation;
 
 import dk.visitationadvisor.authoring.CandidateRuleSet;
-import dk.visitationadvisor.security.NotCprShaped;
+import dk.visitationadvisor.platform.validation.NotCprShaped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

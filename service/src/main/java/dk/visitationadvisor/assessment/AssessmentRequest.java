@@ -11,7 +11,7 @@ import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.facts.Rater;
 import dk.visitationadvisor.facts.RiskFactorType;
 import dk.visitationadvisor.facts.SubstanceUse;
-import dk.visitationadvisor.security.NotCprShaped;
+import dk.visitationadvisor.platform.validation.NotCprShaped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

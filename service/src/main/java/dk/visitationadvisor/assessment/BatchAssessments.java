@@ -2,7 +2,7 @@ package dk.visitationadvisor.assessment;
 
 import dk.visitationadvisor.assessment.AssessmentService.Answer;
 import dk.visitationadvisor.casehistory.AssessmentStore;
-import dk.visitationadvisor.casehistory.StorageFailures;
+import dk.visitationadvisor.platform.storage.StorageFailures;
 import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.system.WorkerPools;

@@ -1,9 +1,11 @@
 package dk.visitationadvisor.authoring;
 
+import dk.visitationadvisor.platform.http.AdvisorProblem;
 import java.util.List;
+import java.util.Map;
 
 /** A candidate rule set that cannot be built, with every error in it: nothing was run on it. */
-public class InvalidRuleSetException extends RuntimeException {
+public class InvalidRuleSetException extends RuntimeException implements AdvisorProblem {
 
     private final List<FileProblem> errors;
 
@@ -14,5 +16,11 @@ public class InvalidRuleSetException extends RuntimeException {
 
     public List<FileProblem> errors() {
         return errors;
+    }
+
+    @Override
+    public Problem problem() {
+        return Problem.of(422, "/problems/invalid-rule-set", "problem.ruleSet.title",
+                AdvisorProblem.message("problem.ruleSet.detail", errors.size()), Map.of("errors", errors));
     }
 }

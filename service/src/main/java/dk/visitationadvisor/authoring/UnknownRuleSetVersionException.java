@@ -1,7 +1,10 @@
 package dk.visitationadvisor.authoring;
 
+import dk.visitationadvisor.platform.http.AdvisorProblem;
+import java.util.Map;
+
 /** A request names a rule-set version that is not on record. */
-public class UnknownRuleSetVersionException extends RuntimeException {
+public class UnknownRuleSetVersionException extends RuntimeException implements AdvisorProblem {
 
     private final String field;
 
@@ -13,5 +16,10 @@ public class UnknownRuleSetVersionException extends RuntimeException {
     /** The request field that named it, e.g. {@code basedOn}. */
     public String field() {
         return field;
+    }
+
+    @Override
+    public Problem problem() {
+        return Problem.invalidFields(Map.of(field, AdvisorProblem.message("ruleSet.unknownVersion")));
     }
 }

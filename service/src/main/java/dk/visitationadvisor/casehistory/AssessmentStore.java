@@ -36,6 +36,11 @@ public interface AssessmentStore {
 
     Optional<StoredAssessment> find(String id);
 
+    /** The case an assessment belongs to, without reading its bodies: what the access audit records. */
+    default Optional<String> caseRefOf(String id) {
+        return find(id).map(StoredAssessment::caseRef);
+    }
+
     /** The latest assessment of a case on or before a date: what a new assessment compares with. */
     Optional<StoredAssessment> latest(String caseRef, LocalDate onOrBefore);
 

@@ -1,6 +1,6 @@
 package dk.visitationadvisor.casehistory;
 
-import dk.visitationadvisor.security.NotCprShaped;
+import dk.visitationadvisor.platform.validation.NotCprShaped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

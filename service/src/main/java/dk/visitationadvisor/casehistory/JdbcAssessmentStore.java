@@ -1,5 +1,6 @@
 package dk.visitationadvisor.casehistory;
 
+import dk.visitationadvisor.platform.storage.GroupCommit;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,6 +92,11 @@ class JdbcAssessmentStore implements AssessmentStore {
     @Override
     public Optional<StoredAssessment> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM assessment WHERE id = ?").param(id).query(this::row).optional();
+    }
+
+    @Override
+    public Optional<String> caseRefOf(String id) {
+        return jdbc.sql("SELECT case_ref FROM assessment WHERE id = ?").param(id).query(String.class).optional();
     }
 
     @Override

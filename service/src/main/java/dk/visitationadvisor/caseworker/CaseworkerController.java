@@ -13,7 +13,7 @@ import dk.visitationadvisor.casehistory.Decisions;
 import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.Audited;
-import dk.visitationadvisor.security.NotCprShapedValidator;
+import dk.visitationadvisor.platform.validation.NotCprShapedValidator;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.web.InvalidRequestException;
 import dk.visitationadvisor.web.RequestReader;

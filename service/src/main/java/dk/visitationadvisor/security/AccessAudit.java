@@ -1,6 +1,6 @@
 package dk.visitationadvisor.security;
 
-import dk.visitationadvisor.casehistory.GroupCommit;
+import dk.visitationadvisor.platform.storage.GroupCommit;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Types;

@@ -1,5 +1,6 @@
 package dk.visitationadvisor.security;
 
+import dk.visitationadvisor.platform.validation.NotCprShaped;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,5 +1,6 @@
 package dk.visitationadvisor.security;
 
+import dk.visitationadvisor.casehistory.AssessmentStore;
 import dk.visitationadvisor.security.AccessAudit.CaseRead;
 import dk.visitationadvisor.security.AccessAudit.Entry;
 import dk.visitationadvisor.security.AccessAudit.Notes;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
@@ -35,14 +35,14 @@ class AuditEntries {
     private static final Pattern CASE_PATH = Pattern.compile("^/api/v1/cases/([^/]+)");
     private static final Pattern ASSESSMENT_PATH = Pattern.compile("^/api/v1/assessments/([0-9a-fA-F-]{36})(/|$)");
 
-    private final JdbcClient jdbc;
+    private final AssessmentStore assessments;
     private final Buckets buckets;
     private final BucketConfiguration anonymousLimit;
     private final Clock clock;
 
-    AuditEntries(JdbcClient jdbc, Buckets buckets, Clock clock,
+    AuditEntries(AssessmentStore assessments, Buckets buckets, Clock clock,
             @Value("${advisor.security.audit.anonymous-per-minute:60}") int anonymousPerMinute) {
-        this.jdbc = jdbc;
+        this.assessments = assessments;
         this.buckets = buckets;
         this.clock = clock;
         this.anonymousLimit = BucketConfiguration.builder()
@@ -130,8 +130,7 @@ class AuditEntries {
     }
 
     private String caseOf(String assessmentId) {
-        return jdbc.sql("SELECT case_ref FROM assessment WHERE id = ?").param(assessmentId)
-                .query(String.class).optional().orElse(null);
+        return assessments.caseRefOf(assessmentId).orElse(null);
     }
 
     private static Map<String, String> pathVariables(String path) {

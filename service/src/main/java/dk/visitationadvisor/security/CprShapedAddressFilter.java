@@ -1,5 +1,6 @@
 package dk.visitationadvisor.security;
 
+import dk.visitationadvisor.platform.validation.NotCprShapedValidator;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

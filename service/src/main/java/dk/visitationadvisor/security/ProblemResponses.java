@@ -1,6 +1,7 @@
 package dk.visitationadvisor.security;
 
-import dk.visitationadvisor.casehistory.StorageFailures;
+import dk.visitationadvisor.platform.validation.NotCprShaped;
+import dk.visitationadvisor.platform.storage.StorageFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;

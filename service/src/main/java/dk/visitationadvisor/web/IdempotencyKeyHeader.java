@@ -1,6 +1,6 @@
 package dk.visitationadvisor.web;
 
-import dk.visitationadvisor.security.NotCprShapedValidator;
+import dk.visitationadvisor.platform.validation.NotCprShapedValidator;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -1,20 +1,18 @@
 package dk.visitationadvisor.web;
 
-import dk.visitationadvisor.activation.ActivationRefusedException;
-import dk.visitationadvisor.assessment.IdempotencyKeyReusedException;
-import dk.visitationadvisor.assessment.RulesFailedException;
-import dk.visitationadvisor.authoring.InvalidRuleSetException;
-import dk.visitationadvisor.authoring.ScenariosUnavailableException;
-import dk.visitationadvisor.authoring.UnknownRuleSetVersionException;
-import dk.visitationadvisor.casehistory.StorageFailures;
+import dk.visitationadvisor.platform.http.AdvisorProblem;
+import dk.visitationadvisor.platform.storage.StorageFailures;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,12 +38,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
-    static final URI INVALID_RULE_SET = URI.create("/problems/invalid-rule-set");
-    static final URI ACTIVATION_REFUSED = URI.create("/problems/activation-refused");
     static final URI STORAGE_UNAVAILABLE = URI.create("/problems/storage-unavailable");
-    static final URI RULE_FAILURE = URI.create("/problems/rule-failure");
     static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
-    static final URI IDEMPOTENCY_KEY_REUSED = URI.create("/problems/idempotency-key-reused");
     /**
      * At most this many entries in {@code errors}: a 64 KiB request can hold ten thousand bad values,
      * and listing them all would answer it with megabytes.
@@ -67,50 +61,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
         return invalid(message("problem.invalid.detail", ex.problems().size()), ex.problems());
-    }
-
-    /** An idempotency key sent again with another request: the client's mistake, and nothing is stored. */
-    @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                message("problem.idempotencyKeyReused.detail"));
-        problem.setType(IDEMPOTENCY_KEY_REUSED);
-        problem.setTitle(message("problem.idempotencyKeyReused.title"));
-        return ResponseEntity.unprocessableContent().body(problem);
-    }
-
-    @ExceptionHandler(UnknownRuleSetVersionException.class)
-    ResponseEntity<Object> unknownRuleSetVersion(UnknownRuleSetVersionException ex) {
-        return invalid(message("problem.invalid.detail", 1),
-                List.of(new FieldProblem(ex.field(), message("ruleSet.unknownVersion"))));
-    }
-
-    /** A candidate rule set that does not build: every error, with file and line. */
-    @ExceptionHandler(InvalidRuleSetException.class)
-    ResponseEntity<ProblemDetail> invalidRuleSet(InvalidRuleSetException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                message("problem.ruleSet.detail", ex.errors().size()));
-        problem.setType(INVALID_RULE_SET);
-        problem.setTitle(message("problem.ruleSet.title"));
-        problem.setProperty("errors", ex.errors());
-        return ResponseEntity.unprocessableContent().body(problem);
-    }
-
-    /** An activation refused: the candidate's errors or failing scenarios. The live rules stay. */
-    @ExceptionHandler(ActivationRefusedException.class)
-    ResponseEntity<ProblemDetail> activationRefused(ActivationRefusedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-        problem.setType(ACTIVATION_REFUSED);
-        problem.setTitle(message("problem.activationRefused.title"));
-        problem.setProperty("errors", ex.errors());
-        problem.setProperty("failedScenarios", ex.failedScenarios());
-        return ResponseEntity.unprocessableContent().body(problem);
-    }
-
-    @ExceptionHandler(ScenariosUnavailableException.class)
-    ResponseEntity<ProblemDetail> noScenarios(ScenariosUnavailableException ex) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
     }
 
     /** Too many batches running: try again once one has finished. */
@@ -185,7 +135,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> storage(RuntimeException ex) {
         if (!StorageFailures.isUnavailable(ex)) {
-            return unexpected(ex);
+            return internalError(ex);
         }
         log.warn("The case history is unavailable ({}); answered 503", Incidents.kinds(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -197,24 +147,43 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A rule failed on this family (e.g. a division by zero in a condition): a fault of the rule set,
-     * so a 500, with an incident id that the log repeats. Nothing is stored; other families go on.
+     * A feature's own problem, as the feature describes it ({@link AdvisorProblem}); anything else
+     * unexpected: a 500 without details, logged under an incident id without personal data.
      */
-    @ExceptionHandler(RulesFailedException.class)
-    ResponseEntity<ProblemDetail> rulesFailed(RulesFailedException ex) {
-        String incident = Incidents.log(log, ex.getMessage(), ex.getCause());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                message("problem.ruleFailure.detail", ex.rulesetVersion(), incident));
-        problem.setType(RULE_FAILURE);
-        problem.setTitle(message("problem.ruleFailure.title"));
-        problem.setProperty("incident", incident);
-        problem.setProperty("rulesetVersion", ex.rulesetVersion());
-        return ResponseEntity.internalServerError().body(problem);
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<?> unexpected(Exception ex) {
+        AdvisorProblem known = causeOf(ex, AdvisorProblem.class);
+        return known == null ? internalError(ex) : answer(known);
     }
 
-    /** Anything unexpected: a 500 without details, logged under an incident id without personal data. */
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    private ResponseEntity<?> answer(AdvisorProblem known) {
+        AdvisorProblem.Problem answer = known.problem();
+        if (!answer.fields().isEmpty()) {
+            List<FieldProblem> problems = answer.fields().entrySet().stream()
+                    .map(field -> new FieldProblem(field.getKey(), message(field.getValue()))).toList();
+            return invalid(message("problem.invalid.detail", problems.size()), problems);
+        }
+        HttpStatus status = HttpStatus.valueOf(answer.status());
+        Throwable failure = (Throwable) known;
+        String incident = status == HttpStatus.INTERNAL_SERVER_ERROR
+                ? Incidents.log(log, failure.getMessage(), failure.getCause()) : null;
+        MessageSourceResolvable detail = answer.detail();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail == null ? null
+                : incident == null ? message(detail) : message(withArgument(detail, incident)));
+        if (answer.type() != null) {
+            problem.setType(answer.type());
+        }
+        if (answer.titleCode() != null) {
+            problem.setTitle(message(answer.titleCode()));
+        }
+        if (incident != null) {
+            problem.setProperty("incident", incident);
+        }
+        answer.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private ResponseEntity<ProblemDetail> internalError(Exception ex) {
         String incident = Incidents.log(log, "unexpected error while handling a request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 message("problem.internal.detail", incident));
@@ -258,6 +227,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
     }
 
+    private String message(MessageSourceResolvable resolvable) {
+        return messages.getMessage(resolvable, LocaleContextHolder.getLocale());
+    }
+
+    private static MessageSourceResolvable withArgument(MessageSourceResolvable detail, Object argument) {
+        Object[] given = detail.getArguments() == null ? new Object[0] : detail.getArguments();
+        Object[] arguments = Arrays.copyOf(given, given.length + 1);
+        arguments[given.length] = argument;
+        return new DefaultMessageSourceResolvable(detail.getCodes(), arguments,
+                detail.getDefaultMessage());
+    }
+
     /** The first {@link #LISTED_ERRORS} problems; the detail gives the count of all. */
     private ResponseEntity<Object> invalid(String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
@@ -267,7 +248,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static <T extends Throwable> T causeOf(Throwable throwable, Class<T> type) {
+    private static <T> T causeOf(Throwable throwable, Class<T> type) {
         for (Throwable cause = throwable; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

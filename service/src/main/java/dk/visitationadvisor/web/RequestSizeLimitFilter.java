@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,9 +20,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Refuses request bodies over the limit: at once when the length is announced, and while reading
- * when it is not (chunked), so that no body of any size can exhaust memory. The batch endpoint and
- * rule sets have larger limits of their own; every other endpoint, the caseworker's form included, has
- * the same small one (a form's parameters Tomcat reads itself, within
+ * when it is not (chunked), so that no body of any size can exhaust memory. Endpoints configured with
+ * a larger limit ({@link BodyLimits}: the batch, rule sets) have theirs; every other endpoint, the
+ * caseworker's form included, has the same small one (a form's parameters Tomcat reads itself, within
  * {@code server.tomcat.max-http-form-post-size}). The API answers 413 with a problem document, a page
  * with the error page. While reading, it also refuses an API body in UTF-8 (the default) that is not
  * well-formed UTF-8, which Jackson lets through in part (overlong forms). Runs before sign-in, so that
@@ -33,22 +32,12 @@ import org.springframework.web.servlet.LocaleResolver;
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 4)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    /** Rule sets are sent whole: the repository's are some 220 KB. */
-    private static final String RULE_SETS = "/api/v1/rule-sets/";
-
-    private final long maxBytes;
-    private final long maxRuleSetBytes;
-    private final long maxBatchBytes;
+    private final BodyLimits limits;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
-    RequestSizeLimitFilter(@Value("${advisor.http.max-request-bytes:65536}") long maxBytes,
-            @Value("${advisor.http.max-rule-set-request-bytes:4194304}") long maxRuleSetBytes,
-            @Value("${advisor.batch.max-request-bytes:16777216}") long maxBatchBytes, MessageSource messages,
-            LocaleResolver locales) {
-        this.maxBytes = maxBytes;
-        this.maxRuleSetBytes = maxRuleSetBytes;
-        this.maxBatchBytes = maxBatchBytes;
+    RequestSizeLimitFilter(BodyLimits limits, MessageSource messages, LocaleResolver locales) {
+        this.limits = limits;
         this.messages = messages;
         this.locales = locales;
     }
@@ -56,7 +45,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = limitFor(request.getRequestURI());
+        long limit = limits.forPath(request.getRequestURI());
         if (!request.getRequestURI().startsWith("/api/")) {
             if (request.getContentLengthLong() > limit) {
                 response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
@@ -77,14 +66,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         String charset = request.getCharacterEncoding();
         boolean utf8 = charset == null || charset.equalsIgnoreCase(StandardCharsets.UTF_8.name());
         chain.doFilter(new LimitedRequest(request, limit, utf8), response);
-    }
-
-    /** Rule sets and batches are sent whole; everything else is one family or less. */
-    private long limitFor(String path) {
-        if (path.startsWith(RULE_SETS)) {
-            return maxRuleSetBytes;
-        }
-        return path.equals(AssessmentBatchController.PATH) ? maxBatchBytes : maxBytes;
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,5 +1,6 @@
 package dk.visitationadvisor.casehistory;
 
+import dk.visitationadvisor.platform.storage.GroupCommit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

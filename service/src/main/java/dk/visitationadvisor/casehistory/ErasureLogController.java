@@ -1,6 +1,5 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.casehistory;
 
-import dk.visitationadvisor.casehistory.Erasures;
 import dk.visitationadvisor.casehistory.Erasures.Erasure;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The erasure log over HTTP: when, why and how many were erased, for operators; no personal data. */
 @RestController
 @Tag(name = "Cases")
 class ErasureLogController {

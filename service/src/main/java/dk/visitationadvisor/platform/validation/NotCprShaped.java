@@ -1,4 +1,4 @@
-package dk.visitationadvisor.security;
+package dk.visitationadvisor.platform.validation;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;

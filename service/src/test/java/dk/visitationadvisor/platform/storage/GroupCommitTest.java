@@ -1,4 +1,4 @@
-package dk.visitationadvisor.casehistory;
+package dk.visitationadvisor.platform.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

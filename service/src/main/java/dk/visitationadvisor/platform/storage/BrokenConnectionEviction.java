@@ -1,4 +1,4 @@
-package dk.visitationadvisor.casehistory;
+package dk.visitationadvisor.platform.storage;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.SQLException;

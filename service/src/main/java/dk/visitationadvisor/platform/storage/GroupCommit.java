@@ -1,4 +1,4 @@
-package dk.visitationadvisor.casehistory;
+package dk.visitationadvisor.platform.storage;
 
 import java.util.ArrayList;
 import java.util.List;
