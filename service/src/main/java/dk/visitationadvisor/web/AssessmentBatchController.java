@@ -177,6 +177,9 @@ class AssessmentBatchController {
                     }
                 }
                 answerPart(part, index, answers, locale, caller.getName(), key, out, counts);
+                // Done: the place is given back before the answer's last bytes, so that a caller who sends its
+                // next batch as soon as this one is answered is not refused for it.
+                slot.close();
                 out.writeEndArray();
                 out.writeNumberProperty("created", counts.created);
                 out.writeNumberProperty("invalid", counts.invalid);

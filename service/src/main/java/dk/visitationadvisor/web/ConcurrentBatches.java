@@ -3,6 +3,7 @@ package dk.visitationadvisor.web;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ class ConcurrentBatches {
         this.perCaller = perCaller;
     }
 
-    /** A running batch's place; given back when closed. */
+    /** A running batch's place; given back when first closed. */
     interface Slot extends AutoCloseable {
         @Override
         void close();
@@ -49,9 +50,12 @@ class ConcurrentBatches {
             release(caller);
             throw new TooManyBatchesException(true);
         }
+        AtomicBoolean given = new AtomicBoolean();
         return () -> {
-            total.release();
-            release(caller);
+            if (given.compareAndSet(false, true)) {
+                total.release();
+                release(caller);
+            }
         };
     }
 
