@@ -3,8 +3,11 @@ package dk.visitationadvisor.web;
 import dk.visitationadvisor.activation.ActivationRefusedException;
 import dk.visitationadvisor.assessment.IdempotencyKeyReusedException;
 import dk.visitationadvisor.assessment.RulesFailedException;
+import dk.visitationadvisor.authoring.CandidateStoppedException;
+import dk.visitationadvisor.authoring.CandidateWorkersBusyException;
 import dk.visitationadvisor.authoring.InvalidRuleSetException;
 import dk.visitationadvisor.authoring.ScenariosUnavailableException;
+import dk.visitationadvisor.authoring.TooFewAssessmentsException;
 import dk.visitationadvisor.authoring.UnknownRuleSetVersionException;
 import dk.visitationadvisor.casehistory.StorageFailures;
 import java.net.URI;
@@ -42,6 +45,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
     static final URI INVALID_RULE_SET = URI.create("/problems/invalid-rule-set");
     static final URI ACTIVATION_REFUSED = URI.create("/problems/activation-refused");
+    static final URI CANDIDATE_STOPPED = URI.create("/problems/candidate-stopped");
+    static final URI CANDIDATE_WORKERS_BUSY = URI.create("/problems/candidate-checks-busy");
+    static final URI TOO_FEW_ASSESSMENTS = URI.create("/problems/too-few-assessments");
     static final URI STORAGE_UNAVAILABLE = URI.create("/problems/storage-unavailable");
     static final URI RULE_FAILURE = URI.create("/problems/rule-failure");
     static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
@@ -53,6 +59,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final int LISTED_ERRORS = 100;
     /** Seconds a client is asked to wait before it tries again while the database is away. */
     static final String RETRY_AFTER_SECONDS = "5";
+    /** Seconds an author is asked to wait before checking a candidate again while every worker is busy. */
+    static final String CHECK_RETRY_AFTER_SECONDS = "30";
     /** Seconds a client is asked to wait before it sends a batch again while too many run. */
     static final String BATCH_RETRY_AFTER_SECONDS = "10";
     /** Jackson's message for a field given twice names the field. */
@@ -104,6 +112,39 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle(message("problem.activationRefused.title"));
         problem.setProperty("errors", ex.errors());
         problem.setProperty("failedScenarios", ex.failedScenarios());
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    /** A candidate's check stopped past its time or memory, or failed: the candidate's doing; the live rules stay. */
+    @ExceptionHandler(CandidateStoppedException.class)
+    ResponseEntity<ProblemDetail> candidateStopped(CandidateStoppedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                message(ex.messageCode(), ex.messageArguments()));
+        problem.setType(CANDIDATE_STOPPED);
+        problem.setTitle(message("problem.candidateStopped.title"));
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    /** Every candidate worker is busy: try again shortly. */
+    @ExceptionHandler(CandidateWorkersBusyException.class)
+    ResponseEntity<ProblemDetail> candidateWorkersBusy(CandidateWorkersBusyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                message("problem.candidateWorkersBusy.detail"));
+        problem.setType(CANDIDATE_WORKERS_BUSY);
+        problem.setTitle(message("problem.candidateWorkersBusy.title"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, CHECK_RETRY_AFTER_SECONDS).body(problem);
+    }
+
+    /** An impact preview over too few stored assessments: how many there are, and how many it needs. */
+    @ExceptionHandler(TooFewAssessmentsException.class)
+    ResponseEntity<ProblemDetail> tooFewAssessments(TooFewAssessmentsException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                message("problem.tooFewAssessments.detail", ex.found(), ex.minimum()));
+        problem.setType(TOO_FEW_ASSESSMENTS);
+        problem.setTitle(message("problem.tooFewAssessments.title"));
+        problem.setProperty("found", ex.found());
+        problem.setProperty("minimum", ex.minimum());
         return ResponseEntity.unprocessableContent().body(problem);
     }
 

@@ -38,6 +38,26 @@ public final class CandidateFiles {
             end
             """;
 
+    /**
+     * The loop above, and a rule that joins every pair of the facts it makes: within the allowed subset, and
+     * work (and memory) that grows with the square of the facts for every family, which the engine's limit of
+     * firings does not bound. Only a worker's limits stop it.
+     */
+    public static final String RUNAWAY = LOOPING.replace("package rules.loop;", "package rules.runaway;") + """
+
+            rule "LOOP-PAIRS: every pair of them"
+                @code("LOOP") @programme("FAMILY_PLACEMENT") @kind("CLASSIFICATION") @source("fa-target-group-age")
+                @text_da("Løkke.") @text_en("Loop.")
+                ruleflow-group "classify"
+            when
+                $one : UnknownRiskFact( path == "loop" )
+                $other : UnknownRiskFact( path == "loop" )
+                $third : UnknownRiskFact( path == "loop" )
+            then
+                insert( UnknownRiskFact.of( $one.programme(), $other.path() ) );
+            end
+            """;
+
     private CandidateFiles() {
     }
 
