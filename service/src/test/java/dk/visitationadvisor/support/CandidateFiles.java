@@ -39,13 +39,14 @@ public final class CandidateFiles {
             """;
 
     /**
-     * The loop above, and a rule that joins every pair of the facts it makes: within the allowed subset, and
-     * work (and memory) that grows with the square of the facts for every family, which the engine's limit of
-     * firings does not bound. Only a worker's limits stop it.
+     * The loop above made of a rule that joins every three of the facts it makes, and makes one more for each:
+     * within the allowed subset, and work (and memory) that grows with the cube of the facts for every family
+     * long before the engine's limit of firings is reached. Only a worker's limits stop it.
      */
-    public static final String RUNAWAY = LOOPING.replace("package rules.loop;", "package rules.runaway;") + """
+    public static final String RUNAWAY = LOOPING.substring(0, LOOPING.indexOf("rule \"LOOP-AGAIN"))
+            .replace("package rules.loop;", "package rules.runaway;") + """
 
-            rule "LOOP-PAIRS: every pair of them"
+            rule "LOOP-TRIPLES: one more for every three of them"
                 @code("LOOP") @programme("FAMILY_PLACEMENT") @kind("CLASSIFICATION") @source("fa-target-group-age")
                 @text_da("Løkke.") @text_en("Loop.")
                 ruleflow-group "classify"
