@@ -93,10 +93,7 @@ class CandidateWorkers {
      * @throws CandidateWorkersBusyException when as many workers run as may
      */
     <T> T run(CandidateTask task, ImpactReplay.Cases cases, Class<T> report) {
-        List<RuleSetProblem> refused = RulePolicy.check(new RuleFiles("candidate", task.files()).drlFiles());
-        if (!refused.isEmpty()) {
-            throw new InvalidRuleSetException(FileProblem.of(refused));
-        }
+        checkPolicy(task.files());
         if (!running.tryAcquire()) {
             throw new CandidateWorkersBusyException();
         }
@@ -112,6 +109,14 @@ class CandidateWorkers {
             return CandidateWorker.JSON.treeToValue(answer.report(), report);
         } finally {
             running.release();
+        }
+    }
+
+    /** @throws InvalidRuleSetException when a rule file leaves the allowed subset: before anything else. */
+    static void checkPolicy(java.util.Map<String, String> files) {
+        List<RuleSetProblem> refused = RulePolicy.check(new RuleFiles("candidate", files).drlFiles());
+        if (!refused.isEmpty()) {
+            throw new InvalidRuleSetException(FileProblem.of(refused));
         }
     }
 

@@ -47,6 +47,8 @@ public class ImpactPreview {
      */
     public ImpactReport preview(CandidateRuleSet candidate, LocalDate from, LocalDate to, LocalDate asOf, int limit) {
         RuleFiles files = candidates.files(candidate);
+        // A candidate's errors come first, whatever the period holds.
+        CandidateWorkers.checkPolicy(files.contents());
         long assessments = store.countAssessments(from, to);
         if (assessments < minimumAssessments) {
             throw new TooFewAssessmentsException(assessments, minimumAssessments);
