@@ -4,7 +4,9 @@ import dk.visitationadvisor.authoring.CandidateRuleSet;
 import dk.visitationadvisor.authoring.Candidates;
 import dk.visitationadvisor.authoring.InvalidRuleSetException;
 import dk.visitationadvisor.authoring.RuleSetChecks;
+import dk.visitationadvisor.authoring.RuleSetChecks.DatedScenarioReport;
 import dk.visitationadvisor.authoring.RuleSetChecks.ScenarioReport;
+import dk.visitationadvisor.authoring.RuleSetChecks.ValidationReport;
 import dk.visitationadvisor.authoring.UnknownRuleSetVersionException;
 import dk.visitationadvisor.casehistory.RuleSetArchive;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
@@ -111,8 +113,13 @@ public class Activations implements SmartInitializingSingleton {
         return activate(files, by, reason);
     }
 
-    /** Makes the rule files live; see {@link #activate(CandidateRuleSet, String, String)}. */
+    /**
+     * Makes the rule files live; see {@link #activate(CandidateRuleSet, String, String)}. The candidate is
+     * checked in a worker of its own before the activation lock is taken, so that a slow or looping
+     * candidate holds neither the lock nor the live rules; only a candidate that passed is built here.
+     */
     public Activation activate(RuleFiles candidate, String by, String reason) {
+        check(candidate);
         changing.lock();
         try {
             RuleEngine engine = engine(candidate);
@@ -178,24 +185,39 @@ public class Activations implements SmartInitializingSingleton {
         }
     }
 
-    private Activation makeLive(RuleEngine engine, Activation.Kind kind, String by, String reason) {
-        RuleSet ruleSet = engine.ruleSet();
-        if (requirePassingScenarios && kind != Activation.Kind.ROLLED_BACK) {
-            ScenarioReport report = checks.test(ruleSet);
-            if (report.failed() > 0) {
-                throw new ActivationRefusedException(report.failed() + " of " + (report.passed() + report.failed())
-                        + " scenarios fail against rule set " + ruleSet.version(), List.of(), report.failures());
+    /**
+     * Refuses a candidate that does not build or, when so configured, fails a scenario, today or on a later
+     * date when one of its parameter values takes effect (a value dated ahead must not fail them then).
+     */
+    private void check(RuleFiles candidate) {
+        try {
+            if (!requirePassingScenarios) {
+                // A version built here before (live now or lately) was checked then.
+                if (!built(candidate.version())) {
+                    ValidationReport validation = checks.validate(candidate);
+                    if (!validation.valid()) {
+                        throw new InvalidRuleSetException(validation.errors());
+                    }
+                }
+                return;
             }
-            // A value dated ahead must not fail the scenarios on the day it takes effect.
-            for (LocalDate date : futureDates(ruleSet)) {
-                ScenarioReport then = checks.test(ruleSet, date);
-                if (then.failed() > 0) {
-                    throw new ActivationRefusedException(then.failed() + " of " + (then.passed() + then.failed())
-                            + " scenarios fail against rule set " + ruleSet.version() + " on " + date
-                            + ", when its parameter values dated " + date + " take effect", List.of(), then.failures());
+            for (DatedScenarioReport run : checks.testWithFutureValues(candidate, LocalDate.now(clock))) {
+                ScenarioReport report = run.report();
+                if (report.failed() > 0) {
+                    throw new ActivationRefusedException(report.failed() + " of " + (report.passed() + report.failed())
+                            + " scenarios fail against rule set " + report.version() + (run.asOf() == null ? ""
+                                    : " on " + run.asOf() + ", when its parameter values dated " + run.asOf()
+                                            + " take effect"), List.of(), report.failures());
                 }
             }
+        } catch (InvalidRuleSetException e) {
+            throw new ActivationRefusedException("Rule set " + candidate.version() + " does not build", e.errors(),
+                    List.of());
         }
+    }
+
+    private Activation makeLive(RuleEngine engine, Activation.Kind kind, String by, String reason) {
+        RuleSet ruleSet = engine.ruleSet();
         String previous = live.ruleSet().version();
         Activation activation = record(ruleSet, previous, kind, by, reason);
         live.replace(engine);
@@ -203,20 +225,20 @@ public class Activations implements SmartInitializingSingleton {
         return activation;
     }
 
-    /** The dates after today on which a parameter value of the rule set takes effect. */
-    private java.util.SortedSet<LocalDate> futureDates(RuleSet ruleSet) {
-        LocalDate today = LocalDate.now(clock);
-        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
-        ruleSet.parameters().definitions().values()
-                .forEach(definition -> dates.addAll(definition.values().tailMap(today, false).keySet()));
-        return dates;
-    }
-
     private Activation record(RuleSet ruleSet, String previous, Activation.Kind kind, String by, String reason) {
         return transaction.execute(status -> {
             archive.record(ruleSet);
             return activationLog.append(ruleSet.version(), previous, kind, by, clock.instant(), reason);
         });
+    }
+
+    private boolean built(String version) {
+        changing.lock();
+        try {
+            return built.containsKey(version);
+        } finally {
+            changing.unlock();
+        }
     }
 
     /** The built rule set for these files, built now unless it was built lately. */

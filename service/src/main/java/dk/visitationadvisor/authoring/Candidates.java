@@ -44,11 +44,6 @@ public class Candidates {
         }).orElseThrow(() -> new UnknownRuleSetVersionException("basedOn"));
     }
 
-    /** Builds what an author sent, or says every error that keeps it from building. */
-    public RuleSet build(CandidateRuleSet candidate) {
-        return build(files(candidate));
-    }
-
     /** The files of a version on record, by path. */
     public Optional<Map<String, String>> filesOf(String version) {
         return version.equals(live.ruleSet().version()) ? Optional.of(live.ruleSet().files())

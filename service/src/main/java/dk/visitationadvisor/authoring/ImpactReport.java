@@ -7,6 +7,8 @@ import java.util.List;
  * What a candidate rule set would change in the answers to stored assessments, compared with the live
  * rule set on the same input and the same case history.
  *
+ * @param asOf the date whose parameter values judged every assessment, with both rule sets; null when each
+ *     assessment was judged with the values in force on its own date
  * @param assessmentsReplayed how many stored assessments in the period were answered by both rule sets
  * @param changes how many assessments see each kind of change, most frequent first
  * @param changedRules rules whose text differs, that exist in one rule set only, or that read a
@@ -18,7 +20,7 @@ import java.util.List;
  *     longer reads as a request, say): they are in no count
  */
 public record ImpactReport(String liveVersion, String candidateVersion, LocalDate from, LocalDate to,
-        int assessmentsReplayed, int assessmentsChanged, List<ChangeCount> changes, List<String> changedRules,
+        LocalDate asOf, int assessmentsReplayed, int assessmentsChanged, List<ChangeCount> changes, List<String> changedRules,
         List<String> changedParameters, List<ChangedAssessment> assessments, boolean complete,
         List<NotReplayed> notReplayed, long durationMillis) {
 
@@ -62,7 +64,7 @@ public record ImpactReport(String liveVersion, String candidateVersion, LocalDat
      * by its month. The counts are as they are.
      */
     public ImpactReport withoutCaseReferences() {
-        return new ImpactReport(liveVersion, candidateVersion, from, to, assessmentsReplayed, assessmentsChanged,
+        return new ImpactReport(liveVersion, candidateVersion, from, to, asOf, assessmentsReplayed, assessmentsChanged,
                 changes, changedRules, changedParameters,
                 assessments.stream().map(a -> new ChangedAssessment(pseudonym(a.assessmentId()),
                         a.assessmentDate().withDayOfMonth(1), a.answeredBy(), a.changes())).toList(),

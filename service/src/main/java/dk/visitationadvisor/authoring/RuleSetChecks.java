@@ -1,93 +1,82 @@
 package dk.visitationadvisor.authoring;
 
 import dk.visitationadvisor.ruleengine.RuleFiles;
-import dk.visitationadvisor.ruleengine.RuleSet;
-import dk.visitationadvisor.ruleengine.RuleSetException;
-import dk.visitationadvisor.ruleengine.RuleSetBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * What an author asks of a candidate rule set before it goes live: does it build, do the scenarios
- * pass, and what do they leave untested. Nothing here touches the live rules.
+ * pass, and what do they leave untested. Each check runs in a worker process of its own
+ * ({@link CandidateWorkers}); nothing here touches the live rules.
  */
 @Service
 public class RuleSetChecks {
 
     private final Path scenarios;
     private final Candidates candidates;
-    /** How long checking one rule set against the scenarios may take; what is not run by then fails. */
-    private final Duration timeLimit;
+    private final CandidateWorkers workers;
 
     public RuleSetChecks(@Value("${advisor.scenarios.directory:test-cases}") Path scenarios, Candidates candidates,
-            @Value("${advisor.rules.check-time-limit:PT2M}") Duration timeLimit) {
+            CandidateWorkers workers) {
         this.scenarios = scenarios;
         this.candidates = candidates;
-        this.timeLimit = timeLimit;
+        this.workers = workers;
     }
 
     public ValidationReport validate(CandidateRuleSet candidate) {
         return validate(candidates.files(candidate));
     }
 
-    public ScenarioReport test(CandidateRuleSet candidate) {
-        return test(candidates.build(candidate));
-    }
-
-    public CoverageReport coverage(CandidateRuleSet candidate) {
-        return coverage(candidates.build(candidate));
-    }
-
     /** Every error and warning, with file and line. */
     public ValidationReport validate(RuleFiles files) {
         try {
-            RuleSet ruleSet = RuleSetBuilder.build(files);
-            return new ValidationReport(true, ruleSet.version(), ruleSet.rules().size(), List.of(),
-                    FileProblem.of(ruleSet.warnings()));
-        } catch (RuleSetException e) {
-            return new ValidationReport(false, files.version(), 0, FileProblem.of(e.problems()), List.of());
+            return workers.run(new CandidateTask.Validation(files.contents()), ValidationReport.class);
+        } catch (InvalidRuleSetException refused) {
+            return ValidationReport.invalid(files.version(), refused.errors());
         }
     }
 
-    /** Runs every scenario against the rule set. */
-    public ScenarioReport test(RuleSet ruleSet) {
-        return test(ruleSet, null);
+    /** Runs every scenario against the candidate. */
+    public ScenarioReport test(CandidateRuleSet candidate) {
+        scenarioFolder();
+        return workers.run(new CandidateTask.ScenarioRun(candidates.files(candidate).contents(), null, null),
+                ScenarioRuns.class).runs().get(0).report();
     }
 
-    /** Runs every scenario against the rule set, judged with the parameter values in force on a date. */
-    public ScenarioReport test(RuleSet ruleSet, java.time.LocalDate asOf) {
-        List<ScenarioRunner.Result> results = new ScenarioRunner(ruleSet, asOf).runAll(scenarioFolder(),
-                Instant.now().plus(timeLimit));
-        return ScenarioReport.of(ruleSet.version(), scenarios, results);
+    /**
+     * What an activation asks: every scenario, then again on each date after {@code today} on which a
+     * parameter value of the candidate takes effect, up to the first run that fails.
+     */
+    public List<DatedScenarioReport> testWithFutureValues(RuleFiles files, LocalDate today) {
+        scenarioFolder();
+        return workers.run(new CandidateTask.ScenarioRun(files.contents(), null, today), ScenarioRuns.class).runs();
     }
 
     /** The rules no scenario makes fire, and the codes no scenario mentions. */
-    public CoverageReport coverage(RuleSet ruleSet) {
-        Path folder = scenarioFolder();
-        Coverage coverage = Coverage.of(ruleSet, new ScenarioRunner(ruleSet).runAll(folder, Instant.now().plus(timeLimit)),
-                Scenario.filesBelow(folder));
-        return new CoverageReport(ruleSet.version(), coverage.rules(),
-                coverage.rules() - coverage.rulesNeverFired().size(), coverage.codes(),
-                coverage.codes() - coverage.codesWithoutScenario().size(), List.copyOf(coverage.rulesNeverFired()),
-                List.copyOf(coverage.codesWithoutScenario()));
+    public CoverageReport coverage(CandidateRuleSet candidate) {
+        scenarioFolder();
+        return workers.run(new CandidateTask.CoverageRun(candidates.files(candidate).contents()),
+                CoverageReport.class);
     }
 
-    private Path scenarioFolder() {
+    private void scenarioFolder() {
         if (!Files.isDirectory(scenarios)) {
             throw new ScenariosUnavailableException("There is no scenario folder at " + scenarios.toAbsolutePath()
                     + "; set advisor.scenarios.directory to the test-cases folder");
         }
-        return scenarios;
     }
 
     /** @param errors empty when {@code valid}; {@code rules} is 0 when not */
     public record ValidationReport(boolean valid, String version, int rules, List<FileProblem> errors,
             List<FileProblem> warnings) {
+
+        static ValidationReport invalid(String version, List<FileProblem> errors) {
+            return new ValidationReport(false, version, 0, errors, List.of());
+        }
     }
 
     public record CoverageReport(String version, int rules, int rulesFired, int codes, int codesInScenarios,
@@ -109,6 +98,14 @@ public class RuleSetChecks {
         public List<ScenarioOutcome> failures() {
             return scenarios.stream().filter(s -> !s.passed()).toList();
         }
+    }
+
+    /** A run of the scenarios judged with the parameter values of a date ({@code asOf}; null: their own dates). */
+    public record DatedScenarioReport(LocalDate asOf, ScenarioReport report) {
+    }
+
+    /** The runs a worker made, in the order it made them. */
+    record ScenarioRuns(List<DatedScenarioReport> runs) {
     }
 
     public record ScenarioOutcome(String file, String name, boolean passed, List<String> differences) {

@@ -4,6 +4,8 @@ import dk.visitationadvisor.activation.Activation;
 import dk.visitationadvisor.activation.ActivationRefusedException;
 import dk.visitationadvisor.activation.Activations;
 import dk.visitationadvisor.authoring.CandidateRuleSet;
+import dk.visitationadvisor.authoring.CandidateStoppedException;
+import dk.visitationadvisor.authoring.CandidateWorkersBusyException;
 import dk.visitationadvisor.authoring.Candidates;
 import dk.visitationadvisor.authoring.FileProblem;
 import dk.visitationadvisor.authoring.ImpactPreview;
@@ -13,6 +15,7 @@ import dk.visitationadvisor.authoring.RuleCatalogue;
 import dk.visitationadvisor.authoring.RuleSetChecks;
 import dk.visitationadvisor.authoring.RuleSetChecks.ScenarioReport;
 import dk.visitationadvisor.authoring.RuleSetChecks.ValidationReport;
+import dk.visitationadvisor.authoring.TooFewAssessmentsException;
 import dk.visitationadvisor.casehistory.CaseHistory;
 import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.Audited;
@@ -20,6 +23,8 @@ import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,11 +110,15 @@ class AuthoringPageController {
     String validate(HttpServletRequest request, Principal caller, Model model) {
         Map<String, String> files = files(request, model);
         if (files != null) {
-            ValidationReport report = checks.validate(candidate(files));
-            Map<String, String> all = all(files);
-            model.addAttribute("validation", report);
-            model.addAttribute("problems", shown(report.errors(), all));
-            model.addAttribute("warnings", shown(report.warnings(), all));
+            try {
+                ValidationReport report = checks.validate(candidate(files));
+                Map<String, String> all = all(files);
+                model.addAttribute("validation", report);
+                model.addAttribute("problems", shown(report.errors(), all));
+                model.addAttribute("warnings", shown(report.warnings(), all));
+            } catch (CandidateStoppedException | CandidateWorkersBusyException e) {
+                model.addAttribute("notRun", notRun(e));
+            }
         }
         return render(files, liveFiles(), caller, model);
     }
@@ -124,6 +133,8 @@ class AuthoringPageController {
                 model.addAttribute("failures", report.failures());
             } catch (InvalidRuleSetException e) {
                 model.addAttribute("problems", shown(e.errors(), all(files)));
+            } catch (CandidateStoppedException | CandidateWorkersBusyException e) {
+                model.addAttribute("notRun", notRun(e));
             }
         }
         return render(files, liveFiles(), caller, model);
@@ -131,17 +142,30 @@ class AuthoringPageController {
 
     @PostMapping("/impact")
     @Audited(Purpose.IMPACT_PREVIEW)
-    String impact(HttpServletRequest request, Principal caller, Model model) {
+    String impact(HttpServletRequest request, @RequestParam(name = "asOf", required = false) String asOfText,
+            Principal caller, Model model) {
         Map<String, String> files = files(request, model);
+        model.addAttribute("asOf", asOfText);
+        LocalDate asOf = null;
+        if (asOfText != null && !asOfText.isBlank()) {
+            try {
+                asOf = LocalDate.parse(asOfText.strip());
+            } catch (DateTimeParseException e) {
+                model.addAttribute("asOfProblem", true);
+                return render(files, liveFiles(), caller, model);
+            }
+        }
         if (files != null) {
             try {
-                ImpactReport report = impact.preview(candidate(files), null, null, PREVIEW_LIMIT);
+                ImpactReport report = impact.preview(candidate(files), null, null, asOf, PREVIEW_LIMIT);
                 // As the API: one audit entry, and case references only for a caller who may read cases.
                 audit.noteSummary("candidate " + report.candidateVersion(), history.casesAssessedBetween(null, null));
                 model.addAttribute("impact", request.isUserInRole(Role.CASEWORKER.name()) ? report
                         : report.withoutCaseReferences());
             } catch (InvalidRuleSetException e) {
                 model.addAttribute("problems", shown(e.errors(), all(files)));
+            } catch (CandidateStoppedException | CandidateWorkersBusyException | TooFewAssessmentsException e) {
+                model.addAttribute("notRun", notRun(e));
             }
         }
         return render(files, liveFiles(), caller, model);
@@ -164,10 +188,27 @@ class AuthoringPageController {
                     model.addAttribute("refused", true);
                     model.addAttribute("problems", shown(e.errors(), all(files)));
                     model.addAttribute("failures", e.failedScenarios());
+                } catch (CandidateStoppedException | CandidateWorkersBusyException e) {
+                    model.addAttribute("refused", true);
+                    model.addAttribute("notRun", notRun(e));
                 }
             }
         }
         return render(files, liveFiles(), caller, model);
+    }
+
+    /** Why a check gave no result, in the words the API's problem uses. */
+    private String notRun(RuntimeException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (e instanceof CandidateStoppedException stopped) {
+            return messages.getMessage("problem.candidateStopped.title", null, locale) + ". "
+                    + messages.getMessage(stopped.messageCode(), stopped.messageArguments(), locale);
+        }
+        if (e instanceof TooFewAssessmentsException few) {
+            return messages.getMessage("problem.tooFewAssessments.detail", new Object[] {few.found(), few.minimum()},
+                    locale);
+        }
+        return messages.getMessage("problem.candidateWorkersBusy.detail", null, locale);
     }
 
     private String render(Map<String, String> files, Map<String, String> live, Principal caller, Model model) {

@@ -86,6 +86,16 @@ public interface AssessmentStore {
         return cases[0];
     }
 
+    /** How many assessments are dated from {@code from} to {@code to} (inclusive; null for no bound). */
+    default long countAssessments(LocalDate from, LocalDate to) {
+        long[] assessments = {0};
+        forEachCase(from, to, history -> assessments[0] += history.stream()
+                .filter(a -> (from == null || !a.assessmentDate().isBefore(from))
+                        && (to == null || !a.assessmentDate().isAfter(to)))
+                .count());
+        return assessments[0];
+    }
+
     /**
      * Every case with an assessment dated between {@code from} and {@code to} (inclusive; null for no
      * bound), one case at a time with all its assessments, oldest first (by date, then by when they

@@ -155,6 +155,12 @@ class JdbcAssessmentStore implements AssessmentStore {
     }
 
     @Override
+    public long countAssessments(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT COUNT(*) FROM assessment WHERE assessment_date >= ? AND assessment_date <= ?")
+                .params(from == null ? EARLIEST : from, to == null ? LATEST : to).query(Long.class).single();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public void forEachCase(LocalDate from, LocalDate to, Consumer<List<StoredAssessment>> handler) {
         // Rows come in case order; a case's rows are handed over together once the next case starts.

@@ -11,7 +11,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * The pools of worker threads that features run in parallel on: Spring's task executors, so that the
  * actuator measures each (executor.active, executor.queued, executor.completed, … with the tag
- * {@code name}: the bean's name, batchAssessmentWorkers or impactPreviewWorkers), and the application context stops them: at shutdown a
+ * {@code name}: the bean's name, e.g. batchAssessmentWorkers), and the application context stops them: at shutdown a
  * pool finishes the tasks it has (the web server's graceful stop lets the request that gave them
  * finish first), for at most the shutdown phase's grace period.
  *
@@ -23,8 +23,6 @@ public class WorkerPools {
 
     /** Assesses a batch's cases in parallel (BatchAssessments). */
     public static final String BATCH_ASSESSMENT = "batchAssessmentWorkers";
-    /** Replays stored assessments against a candidate rule set (ImpactPreview). */
-    public static final String IMPACT_PREVIEW = "impactPreviewWorkers";
 
     private final Duration gracePeriod;
 
@@ -42,12 +40,6 @@ public class WorkerPools {
             @Value("${advisor.batch.max-concurrent:2}") int concurrentBatches) {
         return bounded("batch-assessment-", threads > 0 ? threads : processors(),
                 Math.max(1, partSize) * Math.max(1, concurrentBatches));
-    }
-
-    /** One task per case replayed; a preview keeps at most eight per thread in flight. */
-    @Bean(IMPACT_PREVIEW)
-    ThreadPoolTaskExecutor impactPreviewWorkers() {
-        return bounded("impact-preview-", processors(), processors() * 16);
     }
 
     private ThreadPoolTaskExecutor bounded(String threadNamePrefix, int threads, int queueCapacity) {

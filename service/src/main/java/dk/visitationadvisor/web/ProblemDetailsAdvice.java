@@ -180,7 +180,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("incident", incident);
         }
         answer.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(status).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        known.headers().forEach(response::header);
+        return response.body(problem);
     }
 
     private ResponseEntity<ProblemDetail> internalError(Exception ex) {

@@ -55,6 +55,11 @@ class RuleSetController {
 
     private static final String CANDIDATE_DESCRIPTION = "Changed files on top of the live rule set (or of "
             + "`basedOn`), or with `complete: true` the whole rule set.";
+    /** Every check of a candidate runs in a worker process with time and memory limits (docs/security.md). */
+    private static final String STOPPED = "; or its check ran past its time or memory and was stopped "
+            + "(`/problems/candidate-stopped`). The live rules stay as they are";
+    private static final String BUSY = "As many checks run as the service allows at once "
+            + "(`/problems/candidate-checks-busy`): try again after `Retry-After` seconds";
 
     private final RequestReader requests;
     private final Candidates candidates;
@@ -80,6 +85,11 @@ class RuleSetController {
     @Operation(operationId = "validateRuleSet", summary = "Check a candidate rule set", description = "Compiles it and checks every rule's metadata, "
             + "sources and parameters. Answers every error and warning with file and line; nothing goes live. "
             + CANDIDATE_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "The report, also when the candidate does not build",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "Its check ran past its time or memory and was stopped "
+            + "(`/problems/candidate-stopped`)")
+    @ApiResponse(responseCode = "503", description = BUSY)
     @PostMapping(path = "/validation", consumes = MediaType.APPLICATION_JSON_VALUE)
     ValidationReport validate(@CandidateBody @RequestBody JsonNode body) {
         return checks.validate(candidate(body));
@@ -88,7 +98,9 @@ class RuleSetController {
     @Operation(operationId = "runScenarios", summary = "Run every scenario against a candidate rule set",
             description = "Per scenario: passed, or how the answer differs from what it expects. " + CANDIDATE_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "422", description = "The candidate does not build: every error, with file and line")
+    @ApiResponse(responseCode = "422", description = "The candidate does not build: every error, with file and line"
+            + STOPPED)
+    @ApiResponse(responseCode = "503", description = BUSY)
     @PostMapping(path = "/scenario-runs", consumes = MediaType.APPLICATION_JSON_VALUE)
     ScenarioReport test(@CandidateBody @RequestBody JsonNode body) {
         return checks.test(candidate(body));
@@ -97,7 +109,9 @@ class RuleSetController {
     @Operation(operationId = "ruleSetCoverage", summary = "What the scenarios leave untested in a candidate rule set",
             description = "The rules no scenario makes fire, and the codes no scenario mentions. " + CANDIDATE_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "422", description = "The candidate does not build: every error, with file and line")
+    @ApiResponse(responseCode = "422", description = "The candidate does not build: every error, with file and line"
+            + STOPPED)
+    @ApiResponse(responseCode = "503", description = BUSY)
     @PostMapping(path = "/coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
     CoverageReport coverage(@CandidateBody @RequestBody JsonNode body) {
         return checks.coverage(candidate(body));
@@ -106,18 +120,27 @@ class RuleSetController {
     @Operation(operationId = "previewRuleSetImpact", summary = "Preview what a candidate rule set would change",
             description = "Answers the stored assessments dated from `from` to `to` (all when not given) with the live "
                     + "rule set and with the candidate, and reports which answers differ: counts per kind of change, "
-                    + "and per changed assessment before, after and the rules responsible. Read-only. "
-                    + CANDIDATE_DESCRIPTION)
+                    + "and per changed assessment before, after and the rules responsible. With `asOf`, both rule sets "
+                    + "judge every assessment with the parameter values in force on that date (to see a value dated "
+                    + "ahead at work); without it, each with those of its own date. The period must hold at least "
+                    + "`advisor.rules.impact.minimum-assessments` stored assessments (10 unless the municipality set "
+                    + "another number). Read-only. " + CANDIDATE_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "422", description = "The candidate does not build: every error, with file and line")
+    @ApiResponse(responseCode = "422", description = "The candidate does not build (`/problems/invalid-rule-set`: every "
+            + "error, with file and line); the period holds too few assessments (`/problems/too-few-assessments`, with "
+            + "`found` and `minimum`)" + STOPPED)
+    @ApiResponse(responseCode = "503", description = BUSY)
     @PostMapping(path = "/impact", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Audited(Purpose.IMPACT_PREVIEW)
     ImpactReport impact(@CandidateBody @RequestBody JsonNode body,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate to,
+            @io.swagger.v3.oas.annotations.Parameter(description = "Judge every assessment with the parameter values "
+                    + "in force on this date, with both rule sets")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate asOf,
             @RequestParam(defaultValue = "1000") @Min(0) @Max(100_000) int limit,
             org.springframework.security.core.Authentication caller) {
-        ImpactReport report = impact.preview(candidate(body), from, to, limit);
+        ImpactReport report = impact.preview(candidate(body), from, to, asOf, limit);
         // One act over many cases: one audit entry, with the candidate's version and how many cases it read.
         audit.noteSummary("candidate " + report.candidateVersion(), history.casesAssessedBetween(from, to));
         // Only a caseworker may read cases: anyone else sees each changed assessment under a pseudonym.
@@ -133,7 +156,9 @@ class RuleSetController {
                     + "when the candidate does not build or scenarios fail; the live rule set then stays.")
     @ApiResponse(responseCode = "201", description = "Live; the files of the version are at Location",
             content = @Content(schema = @Schema(implementation = Activation.class)))
-    @ApiResponse(responseCode = "422", description = "Refused: the candidate does not build or fails a scenario; the live rules stay")
+    @ApiResponse(responseCode = "422", description = "Refused: the candidate does not build or fails a scenario"
+            + STOPPED)
+    @ApiResponse(responseCode = "503", description = BUSY)
     @PostMapping(path = "/activations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Activation> activate(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = ActivationRequest.class))) @RequestBody JsonNode body, Principal principal) {

@@ -31,7 +31,9 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:authoring-cli-service;DB_CLOSE_DELAY=-1",
-        "advisor.rules.activation.require-passing-scenarios=false"})
+        "advisor.rules.activation.require-passing-scenarios=false",
+        // A few assessments are stored here; the minimum of a preview has its own test (ImpactPreviewIntegrationTest).
+        "advisor.rules.impact.minimum-assessments=1"})
 @DirtiesContext
 class AuthoringCliAgainstServiceTest {
 

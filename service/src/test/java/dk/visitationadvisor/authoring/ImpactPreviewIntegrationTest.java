@@ -1,6 +1,7 @@
 package dk.visitationadvisor.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The impact preview of a changed threshold over 10,000 stored assessments names exactly the
  * assessments whose answer changes: checked against answering each family directly with the candidate.
+ * Each preview runs in a candidate worker, the stored cases streamed to it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:impact-preview;DB_CLOSE_DELAY=-1")
@@ -71,6 +73,7 @@ class ImpactPreviewIntegrationTest {
     private final Map<String, AssessmentResponse> answered = Collections.synchronizedMap(new TreeMap<>());
     private final Map<String, AssessmentRequest> asked = Collections.synchronizedMap(new TreeMap<>());
     private RuleSet candidate;
+    private Map<String, String> candidateFiles;
 
     @BeforeAll
     void storeTenThousandAssessments() {
@@ -83,22 +86,28 @@ class ImpactPreviewIntegrationTest {
             answered.put(response.assessmentId(), response);
             asked.put(response.assessmentId(), family);
         });
-        Map<String, String> files = new TreeMap<>(live.ruleSet().files());
-        files.put(CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfant());
-        candidate = RuleSetBuilder.build(new RuleFiles("candidate", files));
+        candidateFiles = new TreeMap<>(live.ruleSet().files());
+        candidateFiles.put(CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfant());
+        candidate = RuleSetBuilder.build(new RuleFiles("candidate", candidateFiles));
+    }
+
+    /** The assessments dated from {@code from} to {@code to} that the candidate answers otherwise, found directly. */
+    private Set<String> changedDirectly(LocalDate from, LocalDate to) {
+        // Directly: each family answered by the candidate, with no case history (one assessment a case).
+        AssessmentService direct = new AssessmentService(new LiveRuleSet(new RuleEngine(candidate)), new Explainer(),
+                Clock.systemDefaultZone(), new InMemoryAssessmentStore(), json);
+        return asked.entrySet().parallelStream()
+                .filter(e -> !e.getValue().assessmentDate().isBefore(from) && !e.getValue().assessmentDate().isAfter(to))
+                .filter(e -> !outcome(direct.preview(e.getValue(), Locale.ENGLISH, true)).equals(outcome(answered.get(e.getKey()))))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
     void namesExactlyTheAssessmentsWhoseAnswerChangesAsADirectReevaluationFindsThem() {
-        // Directly: each family answered by the candidate, with no case history (one assessment a case).
-        AssessmentService direct = new AssessmentService(new LiveRuleSet(new RuleEngine(candidate)), new Explainer(),
-                Clock.systemDefaultZone(), new InMemoryAssessmentStore(), json);
-        Set<String> expected = asked.entrySet().parallelStream()
-                .filter(e -> !outcome(direct.preview(e.getValue(), Locale.ENGLISH, true)).equals(outcome(answered.get(e.getKey()))))
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = changedDirectly(FIRST_DAY, FIRST_DAY.plusDays(300));
 
-        ImpactReport report = impact.preview(candidate, null, null, FAMILIES);
+        ImpactReport report = impact.preview(CandidateRuleSet.complete(candidateFiles), null, null, null, FAMILIES);
         System.out.printf("Impact preview over %d stored assessments: %d changed, %d ms%n",
                 report.assessmentsReplayed(), report.assessmentsChanged(), report.durationMillis());
 
@@ -134,7 +143,7 @@ class ImpactPreviewIntegrationTest {
                 .filter(a -> !a.assessmentDate().isBefore(from) && !a.assessmentDate().isAfter(to))
                 .count();
 
-        ImpactReport report = impact.preview(candidate, from, to, 5);
+        ImpactReport report = impact.preview(CandidateRuleSet.complete(candidateFiles), from, to, null, 5);
 
         assertThat(report.assessmentsReplayed()).isEqualTo(inPeriod);
         assertThat(report.assessments()).hasSizeLessThanOrEqualTo(5)
@@ -144,11 +153,54 @@ class ImpactPreviewIntegrationTest {
 
     @Test
     void theLiveRulesAgainstThemselvesChangeNothing() {
-        ImpactReport report = impact.preview(live.ruleSet(), FIRST_DAY, FIRST_DAY.plusDays(30), 100);
+        ImpactReport report = impact.preview(CandidateRuleSet.complete(live.ruleSet().files()), FIRST_DAY,
+                FIRST_DAY.plusDays(30), null, 100);
 
         assertThat(report.assessmentsReplayed()).isPositive();
         assertThat(report.assessmentsChanged()).isZero();
         assertThat(report.changedRules()).isEmpty();
+    }
+
+    @Test
+    void aValueDatedAheadChangesNothingTodayAndOnItsDateWhatTheNewValueChanges() {
+        LocalDate from = FIRST_DAY.plusDays(40);
+        LocalDate to = FIRST_DAY.plusDays(69);
+        // Two risk factors as live, three from 2099: the candidate of the other tests, once 2099 has come.
+        Map<String, String> files = new TreeMap<>(live.ruleSet().files());
+        files.put(CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfantFrom("2099-01-01"));
+        CandidateRuleSet dated = CandidateRuleSet.complete(files);
+
+        ImpactReport today = impact.preview(dated, from, to, null, FAMILIES);
+        ImpactReport then = impact.preview(dated, from, to, LocalDate.of(2099, 1, 1), FAMILIES);
+
+        assertThat(today.assessmentsReplayed()).isPositive();
+        assertThat(today.assessmentsChanged()).isZero();
+        assertThat(today.asOf()).isNull();
+        Set<String> expected = changedDirectly(from, to);
+        assertThat(expected).isNotEmpty();
+        assertThat(then.asOf()).isEqualTo(LocalDate.of(2099, 1, 1));
+        assertThat(then.assessmentsReplayed()).isEqualTo(today.assessmentsReplayed());
+        assertThat(then.assessments()).extracting(ImpactReport.ChangedAssessment::assessmentId)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(then.changedParameters()).containsExactly("intensiveInfant.minimumRiskFactors");
+        // The report names the candidate as sent, not the dated copy its worker judged with.
+        assertThat(then.candidateVersion()).isEqualTo(new RuleFiles("candidate", files).version());
+    }
+
+    @Test
+    void aPeriodWithFewerAssessmentsThanTheMinimumIsRefusedSayingHowManyThereAreAndTheMinimum() {
+        LocalDate day = FIRST_DAY.minusDays(1);
+        assertThatThrownBy(() -> impact.preview(CandidateRuleSet.complete(candidateFiles), day, day, null, 10))
+                .isInstanceOfSatisfying(TooFewAssessmentsException.class, refused -> {
+                    assertThat(refused.found()).isZero();
+                    assertThat(refused.minimum()).isEqualTo(10);
+                });
+        // A day of the stored ones holds about 33: at or over the minimum, it is previewed.
+        LocalDate stored = FIRST_DAY.plusDays(5);
+        long onThatDay = asked.values().stream().filter(a -> a.assessmentDate().equals(stored)).count();
+        assertThat(onThatDay).isGreaterThanOrEqualTo(10);
+        assertThat(impact.preview(CandidateRuleSet.complete(candidateFiles), stored, stored, null, 10)
+                .assessmentsReplayed()).isEqualTo((int) onThatDay);
     }
 
     /** What a caseworker acts on, compared independently of the preview's own comparison. */

@@ -33,7 +33,9 @@ import org.springframework.web.util.HtmlUtils;
 @AutoConfigureMockMvc
 // A shared build machine may be slow: the page is tested here, not the time limit of a check.
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:authoring-page;DB_CLOSE_DELAY=-1",
-        "advisor.rules.check-time-limit=PT30M"})
+        "advisor.rules.check-time-limit=PT30M", "advisor.rules.worker-time-limit=PT30M",
+        // A few assessments are stored here; the minimum of a preview has its own test (ImpactPreviewIntegrationTest).
+        "advisor.rules.impact.minimum-assessments=1"})
 class AuthoringPageIntegrationTest {
 
     private static final String FILE = CandidateFiles.IS_PARAMETERS;
@@ -109,6 +111,13 @@ class AuthoringPageIntegrationTest {
                 .contains("INTENSIVE_INFANT");
         assertThat(jdbc.sql("select count(*) from access_audit where purpose = 'IMPACT_PREVIEW'").query(Long.class)
                 .single()).as("the preview is in the access audit").isPositive();
+        // Three from 2099 only: nothing changes today; with the date in the form, what changes on that day.
+        String later = CandidateFiles.threeRiskFactorsForIntensiveInfantFrom("2099-01-01");
+        assertThat(page(send("impact", later))).contains("Ingen gemte vurderinger ville få et andet svar.");
+        assertThat(page(send("impact", later).param("asOf", "2099-01-01")))
+                .contains("Vurderet med de parameterværdier, der gælder pr. 2099-01-01.")
+                .containsPattern("[1-9]\\d* gemte vurderinger er gennemregnet; [1-9]\\d* ville få et andet svar");
+        assertThat(page(send("impact", later).param("asOf", "1. januar"))).contains("Skriv datoen som ÅÅÅÅ-MM-DD");
 
         // Activation: a reason is required; a change whose scenarios fail is refused, and the live set stays.
         String live = liveVersion(opened);

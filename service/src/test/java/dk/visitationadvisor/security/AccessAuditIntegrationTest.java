@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:access-audit;DB_CLOSE_DELAY=-1",
-        "advisor.security.audit.anonymous-per-minute=5"})
+        "advisor.security.audit.anonymous-per-minute=5",
+        // A few assessments are stored here; the minimum of a preview has its own test (ImpactPreviewIntegrationTest).
+        "advisor.rules.impact.minimum-assessments=1"})
 class AccessAuditIntegrationTest {
 
     @Autowired

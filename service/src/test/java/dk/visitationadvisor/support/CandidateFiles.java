@@ -38,6 +38,27 @@ public final class CandidateFiles {
             end
             """;
 
+    /**
+     * The loop above made of a rule that joins every three of the facts it makes, and makes one more for each:
+     * within the allowed subset, and work (and memory) that grows with the cube of the facts for every family
+     * long before the engine's limit of firings is reached. Only a worker's limits stop it.
+     */
+    public static final String RUNAWAY = LOOPING.substring(0, LOOPING.indexOf("rule \"LOOP-AGAIN"))
+            .replace("package rules.loop;", "package rules.runaway;") + """
+
+            rule "LOOP-TRIPLES: one more for every three of them"
+                @code("LOOP") @programme("FAMILY_PLACEMENT") @kind("CLASSIFICATION") @source("fa-target-group-age")
+                @text_da("Løkke.") @text_en("Loop.")
+                ruleflow-group "classify"
+            when
+                $one : UnknownRiskFact( path == "loop" )
+                $other : UnknownRiskFact( path == "loop" )
+                $third : UnknownRiskFact( path == "loop" )
+            then
+                insert( UnknownRiskFact.of( $one.programme(), $other.path() ) );
+            end
+            """;
+
     private CandidateFiles() {
     }
 

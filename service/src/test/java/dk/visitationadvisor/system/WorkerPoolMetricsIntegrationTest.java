@@ -46,8 +46,6 @@ class WorkerPoolMetricsIntegrationTest {
         assertThat(gauge("executor.pool.max", "batchAssessmentWorkers")).isEqualTo(processors);
         assertThat(gauge("executor.pool.core", "batchAssessmentWorkers")).isEqualTo(processors);
         assertThat(gauge("executor.queue.remaining", "batchAssessmentWorkers")).isEqualTo(1000);
-        assertThat(gauge("executor.pool.max", "impactPreviewWorkers")).isEqualTo(processors);
-        assertThat(gauge("executor.queue.remaining", "impactPreviewWorkers")).isEqualTo(processors * 16);
     }
 
     @Test

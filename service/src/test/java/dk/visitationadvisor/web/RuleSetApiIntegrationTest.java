@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import dk.visitationadvisor.support.CandidateFiles;
 import dk.visitationadvisor.support.RuleDirectories;
+import dk.visitationadvisor.support.RuleSetCalls;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,7 +44,9 @@ import org.springframework.test.web.servlet.ResultActions;
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:rule-set-api;DB_CLOSE_DELAY=-1",
         "advisor.scenarios.directory=../test-cases/intensive-infant/inclusion",
-        "advisor.rules.activation.require-passing-scenarios=true"})
+        "advisor.rules.activation.require-passing-scenarios=true",
+        // A few assessments are stored here; the minimum of a preview has its own test (ImpactPreviewIntegrationTest).
+        "advisor.rules.impact.minimum-assessments=1"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuleSetApiIntegrationTest {
 
@@ -54,13 +57,11 @@ class RuleSetApiIntegrationTest {
     MockMvc mvc;
 
     private ResultActions send(String path, String json) throws Exception {
-        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
-                .content(json));
+        return RuleSetCalls.send(mvc, path, json);
     }
 
     private String liveVersion() throws Exception {
-        return JsonPath.read(mvc.perform(get("/api/v1/rules")).andReturn().getResponse().getContentAsString(),
-                "$.rulesetVersion");
+        return RuleSetCalls.liveVersion(mvc);
     }
 
     @Test
@@ -353,5 +354,35 @@ class RuleSetApiIntegrationTest {
                 .andExpect(jsonPath("$.changes", not(empty())))
                 .andExpect(jsonPath("$.assessments[*].assessmentId", everyItem(matchesPattern("change-[0-9a-f]{12}"))))
                 .andExpect(content().string(not(containsString(id))));
+    }
+
+    @Test
+    @Order(17)
+    void anImpactPreviewOverTooFewAssessmentsIsRefusedSayingHowManyThereAreAndTheMinimum() throws Exception {
+        send("/api/v1/rule-sets/impact?from=2001-01-01&to=2001-01-31", CandidateFiles.changing(Map.of(
+                CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfant())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/too-few-assessments"))
+                .andExpect(jsonPath("$.found").value(0))
+                .andExpect(jsonPath("$.minimum").value(1))
+                .andExpect(jsonPath("$.detail", containsString("at least 1")));
+    }
+
+    @Test
+    @Order(18)
+    void theImpactPreviewJudgesWithTheParameterValuesInForceOnTheDateAsked() throws Exception {
+        send("/api/v1/assessments", ApiExamples.PREGNANT_MOTHER).andExpect(status().isCreated());
+        String candidate = CandidateFiles.changing(Map.of(CandidateFiles.IS_PARAMETERS,
+                CandidateFiles.threeRiskFactorsForIntensiveInfantFrom("2099-01-01")));
+        send("/api/v1/rule-sets/impact", candidate)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessmentsReplayed", greaterThan(0)))
+                .andExpect(jsonPath("$.assessmentsChanged").value(0));
+        send("/api/v1/rule-sets/impact?asOf=2099-01-01", candidate)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asOf").value("2099-01-01"))
+                .andExpect(jsonPath("$.assessmentsChanged", greaterThan(0)))
+                .andExpect(jsonPath("$.changedParameters", hasItem("intensiveInfant.minimumRiskFactors")));
     }
 }

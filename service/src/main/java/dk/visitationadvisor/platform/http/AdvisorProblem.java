@@ -14,6 +14,11 @@ public interface AdvisorProblem {
 
     Problem problem();
 
+    /** Headers the answer carries besides the document, e.g. {@code Retry-After} for a 503; none by default. */
+    default Map<String, String> headers() {
+        return Map.of();
+    }
+
     /**
      * What the document holds. A problem naming {@code fields} (each with what is wrong) is invalid
      * input, answered as every other invalid request is (400), and the rest is not used. A 500 is a
