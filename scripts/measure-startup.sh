@@ -93,6 +93,7 @@ done
 for run in $(seq 1 "$runs"); do
   for what in "$@"; do
     read -r ms cpu < <(one_run "$what")
+    [ -n "${ms:-}" ] || { echo "$(command_for "$what") gave no 201 within 180 s" >&2; exit 1; }
     results[$what]+="$ms "
     cpus[$what]+="$cpu "
     echo "run $run, $(command_for "$what"): $ms ms, CPU $cpu ms (load average $(cut -d' ' -f1-3 /proc/loadavg))"
