@@ -34,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:activation-under-load;DB_CLOSE_DELAY=-1",
-        "advisor.rules.activation.require-passing-scenarios=false"})
+        "advisor.rules.activation.require-passing-scenarios=false",
+        // Four clients as fast as they can: the per-client limit would answer some of them 429, which is not
+        // what this test is about.
+        "advisor.security.rate-limit.assessments-per-minute=1000000000"})
 class ActivationUnderLoadIntegrationTest {
 
     private static final int CLIENTS = 4;
