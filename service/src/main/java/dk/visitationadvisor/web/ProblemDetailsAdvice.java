@@ -47,8 +47,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final int LISTED_ERRORS = 100;
     /** Seconds a client is asked to wait before it tries again while the database is away. */
     static final String RETRY_AFTER_SECONDS = "5";
-    /** Seconds a client is asked to wait before it sends a batch again while too many run. */
-    static final String BATCH_RETRY_AFTER_SECONDS = "10";
     /** Jackson's message for a field given twice names the field. */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]+)\"");
 
@@ -61,15 +59,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
         return invalid(message("problem.invalid.detail", ex.problems().size()), ex.problems());
-    }
-
-    /** Too many batches running: try again once one has finished. */
-    @ExceptionHandler(TooManyBatchesException.class)
-    ResponseEntity<ProblemDetail> tooManyBatches(TooManyBatchesException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                message(ex.forAll() ? "problem.tooManyBatches.detail" : "problem.tooManyOwnBatches.detail"));
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, BATCH_RETRY_AFTER_SECONDS)
-                .body(problem);
     }
 
     /** A body read by the handler itself (the batch) that is over its limit, or not UTF-8. */
