@@ -35,10 +35,11 @@ stored_ms=$(( ($(date +%s%N) - stored_started) / 1000000 ))
 
 node -e '
   const fs = require("fs");
-  const live = fs.readFileSync("rules/parameters.yaml", "utf8");
-  const changed = live.replace(/(intensiveInfant\.minimumRiskFactors:(?:\n .*)*\n    2020-01-01: )2\n/, "$13\n");
-  if (changed === live) { console.error("parameters.yaml no longer has intensiveInfant.minimumRiskFactors at 2"); process.exit(2); }
-  process.stdout.write(JSON.stringify({ files: { "parameters.yaml": changed } }));' >"$work/candidate.json"
+  const file = "intensive-infant/parameters.yaml";
+  const live = fs.readFileSync("rules/" + file, "utf8");
+  const changed = live.replace(/(intensiveInfant\.minimumRiskFactors:(?:\n .*)*\n    2020-01-01:\n      value: )2\n/, "$13\n");
+  if (changed === live) { console.error(file + " no longer has intensiveInfant.minimumRiskFactors at 2"); process.exit(2); }
+  process.stdout.write(JSON.stringify({ files: { [file]: changed } }));' >"$work/candidate.json"
 
 heap_before=$(jstat -gc $service | awk 'NR == 2 { printf "%.0f", ($3 + $4 + $6 + $8) / 1024 }')
 jstat -gc $service 1000 | awk 'NR > 1 { printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024; fflush() }' >"$work/heap.mb" &
