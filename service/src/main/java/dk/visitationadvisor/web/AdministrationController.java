@@ -1,5 +1,8 @@
 package dk.visitationadvisor.web;
 
+import dk.visitationadvisor.platform.http.NotFoundException;
+import dk.visitationadvisor.platform.http.ProblemDetailsAdvice;
+import dk.visitationadvisor.platform.http.RequestReader;
 import dk.visitationadvisor.security.AccessAudit;
 import dk.visitationadvisor.security.AccountRequest;
 import dk.visitationadvisor.security.Accounts;

@@ -8,6 +8,8 @@ import dk.visitationadvisor.assessment.IdempotentAssessments;
 import dk.visitationadvisor.assessment.IdempotentAssessments.Keyed;
 import dk.visitationadvisor.casehistory.CaseHistory;
 import dk.visitationadvisor.casehistory.StoredAssessment;
+import dk.visitationadvisor.platform.http.NotFoundException;
+import dk.visitationadvisor.platform.http.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * A body read as JSON (to name every bad field) that is a candidate rule set: the API document
- * describes it as one ({@link ApiDocumentation}).
+ * describes it as one ({@link CandidateBodyDocumentation}).
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

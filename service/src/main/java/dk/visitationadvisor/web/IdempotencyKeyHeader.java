@@ -1,5 +1,7 @@
 package dk.visitationadvisor.web;
 
+import dk.visitationadvisor.platform.http.FieldProblem;
+import dk.visitationadvisor.platform.http.InvalidRequestException;
 import dk.visitationadvisor.platform.validation.NotCprShapedValidator;
 import java.util.List;
 import org.springframework.context.MessageSource;

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.platform.http;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.platform.http;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ public class InvalidRequestException extends RuntimeException {
 
     private final List<FieldProblem> problems;
 
-    InvalidRequestException(List<FieldProblem> problems) {
+    public InvalidRequestException(List<FieldProblem> problems) {
         super(problems.size() + " invalid field(s)");
         this.problems = List.copyOf(problems);
     }

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.platform.http;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;

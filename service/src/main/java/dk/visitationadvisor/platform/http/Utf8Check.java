@@ -1,4 +1,4 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.platform.http;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

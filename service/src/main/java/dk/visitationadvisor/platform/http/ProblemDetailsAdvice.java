@@ -1,6 +1,5 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.platform.http;
 
-import dk.visitationadvisor.platform.http.AdvisorProblem;
 import dk.visitationadvisor.platform.storage.StorageFailures;
 import java.net.URI;
 import java.util.Arrays;
@@ -34,7 +33,7 @@ import tools.jackson.core.exc.StreamReadException;
  * why, in {@code errors}. Values are never echoed back: they may be personal data.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final URI INVALID_INPUT = URI.create("/problems/invalid-input");
@@ -44,7 +43,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * At most this many entries in {@code errors}: a 64 KiB request can hold ten thousand bad values,
      * and listing them all would answer it with megabytes.
      */
-    static final int LISTED_ERRORS = 100;
+    public static final int LISTED_ERRORS = 100;
     /** Seconds a client is asked to wait before it tries again while the database is away. */
     static final String RETRY_AFTER_SECONDS = "5";
     /** Jackson's message for a field given twice names the field. */
@@ -209,7 +208,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * A problem answered by a controller itself (a conflict), typed as the problem document it is:
      * the operation's {@code produces} would otherwise label it plain JSON.
      */
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
