@@ -12,7 +12,7 @@ import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
-import dk.visitationadvisor.whatif.WhatIf;
+import dk.visitationadvisor.assessment.whatif.WhatIf;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

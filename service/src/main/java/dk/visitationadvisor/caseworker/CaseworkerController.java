@@ -17,7 +17,7 @@ import dk.visitationadvisor.platform.validation.NotCprShapedValidator;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.platform.http.InvalidRequestException;
 import dk.visitationadvisor.platform.http.RequestReader;
-import dk.visitationadvisor.whatif.WhatIf;
+import dk.visitationadvisor.assessment.whatif.WhatIf;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Clock;

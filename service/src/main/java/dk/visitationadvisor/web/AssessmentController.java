@@ -22,7 +22,7 @@ import dk.visitationadvisor.security.AccessAudit.EntriesWithRecord;
 import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.security.Role;
-import dk.visitationadvisor.whatif.WhatIf;
+import dk.visitationadvisor.assessment.whatif.WhatIf;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -3,4 +3,4 @@
  * smallest changes of changeable facts that would change a programme's status or a visit plan at its upper
  * end. Both run the family's variants through the same rules as the answer (see docs/what-if.md).
  */
-package dk.visitationadvisor.whatif;
+package dk.visitationadvisor.assessment.whatif;

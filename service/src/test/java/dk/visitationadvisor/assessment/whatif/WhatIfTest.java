@@ -1,4 +1,4 @@
-package dk.visitationadvisor.whatif;
+package dk.visitationadvisor.assessment.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.whatif;
+package dk.visitationadvisor.assessment.whatif;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

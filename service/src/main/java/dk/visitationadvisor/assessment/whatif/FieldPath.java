@@ -1,4 +1,4 @@
-package dk.visitationadvisor.whatif;
+package dk.visitationadvisor.assessment.whatif;
 
 import dk.visitationadvisor.assessment.AssessmentRequest;
 import jakarta.validation.constraints.Max;

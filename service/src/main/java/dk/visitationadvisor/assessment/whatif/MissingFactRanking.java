@@ -1,4 +1,4 @@
-package dk.visitationadvisor.whatif;
+package dk.visitationadvisor.assessment.whatif;
 
 import dk.visitationadvisor.assessment.AssessmentOutcome;
 import dk.visitationadvisor.assessment.AssessmentRequest;
