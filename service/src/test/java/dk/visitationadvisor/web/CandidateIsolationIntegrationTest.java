@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dk.visitationadvisor.assessment.ApiExamples;
 import dk.visitationadvisor.support.CandidateFiles;
 import dk.visitationadvisor.support.RuleSetCalls;
 import java.time.Duration;

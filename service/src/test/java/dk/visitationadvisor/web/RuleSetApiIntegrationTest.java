@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import dk.visitationadvisor.assessment.ApiExamples;
 import dk.visitationadvisor.support.CandidateFiles;
 import dk.visitationadvisor.support.RuleDirectories;
 import dk.visitationadvisor.support.RuleSetCalls;

@@ -1,14 +1,9 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.security;
 
 import dk.visitationadvisor.platform.http.NotFoundException;
 import dk.visitationadvisor.platform.http.ProblemDetailsAdvice;
 import dk.visitationadvisor.platform.http.RequestReader;
-import dk.visitationadvisor.security.AccessAudit;
-import dk.visitationadvisor.security.AccountRequest;
-import dk.visitationadvisor.security.Accounts;
 import dk.visitationadvisor.security.Accounts.Account;
-import dk.visitationadvisor.security.Audited;
-import dk.visitationadvisor.security.Purpose;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;

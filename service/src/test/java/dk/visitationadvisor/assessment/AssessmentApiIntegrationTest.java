@@ -1,4 +1,4 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.assessment;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;

@@ -1,12 +1,8 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.assessment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import dk.visitationadvisor.assessment.AssessmentRequest;
-import dk.visitationadvisor.assessment.AssessmentResponse;
-import dk.visitationadvisor.assessment.BatchAssessments;
 import dk.visitationadvisor.assessment.BatchAssessments.Outcome;
-import dk.visitationadvisor.assessment.IdempotentAssessments;
 import dk.visitationadvisor.assessment.IdempotentAssessments.BatchKey;
 import dk.visitationadvisor.platform.http.FieldProblem;
 import dk.visitationadvisor.platform.http.InvalidRequestException;

@@ -1,9 +1,6 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.casehistory;
 
-import dk.visitationadvisor.casehistory.CaseHistory;
-import dk.visitationadvisor.casehistory.Erasures;
 import dk.visitationadvisor.casehistory.Erasures.Erasure;
-import dk.visitationadvisor.casehistory.Timeline;
 import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.Purpose;
 import io.swagger.v3.oas.annotations.Operation;

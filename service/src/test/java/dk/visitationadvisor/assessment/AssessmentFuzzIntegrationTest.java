@@ -1,4 +1,4 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.assessment;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

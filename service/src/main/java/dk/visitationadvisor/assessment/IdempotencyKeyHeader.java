@@ -1,4 +1,4 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.assessment;
 
 import dk.visitationadvisor.platform.http.FieldProblem;
 import dk.visitationadvisor.platform.http.InvalidRequestException;

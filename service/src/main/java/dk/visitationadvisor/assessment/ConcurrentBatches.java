@@ -1,4 +1,4 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.assessment;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

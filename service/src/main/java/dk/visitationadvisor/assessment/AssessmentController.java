@@ -1,10 +1,6 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.assessment;
 
-import dk.visitationadvisor.assessment.AssessmentRequest;
-import dk.visitationadvisor.assessment.AssessmentResponse;
-import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.assessment.AssessmentService.AnsweredAssessment;
-import dk.visitationadvisor.assessment.IdempotentAssessments;
 import dk.visitationadvisor.assessment.IdempotentAssessments.Keyed;
 import dk.visitationadvisor.casehistory.CaseHistory;
 import dk.visitationadvisor.casehistory.StoredAssessment;

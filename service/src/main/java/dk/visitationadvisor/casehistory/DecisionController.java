@@ -1,8 +1,5 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.casehistory;
 
-import dk.visitationadvisor.casehistory.Decision;
-import dk.visitationadvisor.casehistory.DecisionRequest;
-import dk.visitationadvisor.casehistory.Decisions;
 import dk.visitationadvisor.casehistory.Decisions.OverrideCount;
 import dk.visitationadvisor.casehistory.Decisions.Approval;
 import dk.visitationadvisor.casehistory.Decisions.Recorded;

@@ -1,9 +1,9 @@
-package dk.visitationadvisor.web;
+package dk.visitationadvisor.assessment;
 
 /** Example requests shown in the OpenAPI description. */
-final class ApiExamples {
+public final class ApiExamples {
 
-    static final String PREGNANT_MOTHER = """
+    public static final String PREGNANT_MOTHER = """
             {
               "caseRef": "K-2026-0042",
               "assessmentDate": "2026-11-22",
