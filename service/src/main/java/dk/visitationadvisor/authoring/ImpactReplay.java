@@ -14,6 +14,8 @@ import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
+import dk.visitationadvisor.scenarios.InMemoryAssessmentStore;
+import dk.visitationadvisor.scenarios.ScenarioParameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

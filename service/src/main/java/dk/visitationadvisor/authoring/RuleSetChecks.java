@@ -1,6 +1,7 @@
 package dk.visitationadvisor.authoring;
 
 import dk.visitationadvisor.ruleengine.RuleFiles;
+import dk.visitationadvisor.scenarios.ScenarioRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -21,6 +21,7 @@ import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
+import dk.visitationadvisor.scenarios.InMemoryAssessmentStore;
 import dk.visitationadvisor.support.CandidateFiles;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.authoring;
+package dk.visitationadvisor.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** A candidate that loops, or runs past its time limit, fails its scenarios and is reported; nothing hangs. */
 class ScenarioRunnerLimitsTest {
 
-    private static final Path INCLUSION = AuthoringCliTest.SCENARIOS.resolve("intensive-infant/inclusion");
+    private static final Path INCLUSION = RuleDirectories.SCENARIOS.resolve("intensive-infant/inclusion");
 
     @Test
     void scenariosNotStartedByTheDeadlineFailAsNotRun() {

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.authoring;
+package dk.visitationadvisor.scenarios;
 
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentResponse.Counterfactual;

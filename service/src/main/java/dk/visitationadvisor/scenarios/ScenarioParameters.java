@@ -1,4 +1,4 @@
-package dk.visitationadvisor.authoring;
+package dk.visitationadvisor.scenarios;
 
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import java.time.LocalDate;
