@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CandidateWorkersTest {
 
-    private static final Path INCLUSION = AuthoringCliTest.SCENARIOS.resolve("intensive-infant/inclusion");
+    private static final Path INCLUSION = RuleDirectories.SCENARIOS.resolve("intensive-infant/inclusion");
     private static final Map<String, String> LIVE = RuleFiles.fromDirectory(RuleDirectories.RULES).contents();
 
     private static CandidateWorkers workers(Duration timeLimit, int concurrent) {

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.authoring;
+package dk.visitationadvisor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuthoringCliTest {
-
-    static final Path SCENARIOS = Path.of(System.getProperty("advisor.scenarios.directory", "../test-cases"));
 
     @TempDir
     Path rules;
@@ -65,7 +63,7 @@ class AuthoringCliTest {
         RuleDirectories.replace(rules, "intensive-infant/exclusion.drl", "then\n", "then\n    new java.io.File(\""
                 + marker.toString().replace('\\', '/') + "\").createNewFile();\n");
 
-        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/exclusion"))
+        assertThat(run("test", rules.toString(), RuleDirectories.SCENARIOS.toString(), "intensive-infant/exclusion"))
                 .isEqualTo(AuthoringCli.UNUSABLE);
         assertThat(output()).contains("intensive-infant/exclusion.drl:").contains("only insert(");
         assertThat(marker).doesNotExist();
@@ -76,7 +74,7 @@ class AuthoringCliTest {
         RuleDirectories.copyInto(rules);
         write(CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfant());
 
-        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/inclusion"))
+        assertThat(run("test", rules.toString(), RuleDirectories.SCENARIOS.toString(), "intensive-infant/inclusion"))
                 .isEqualTo(AuthoringCli.FAILED);
         assertThat(output()).contains("FAIL ").contains("IS-IN-RISK: expected MET, was NOT_MET").containsPattern(
                 "\\d+ passed, [1-9]\\d* failed");
@@ -87,20 +85,20 @@ class AuthoringCliTest {
         RuleDirectories.copyInto(rules);
         write(CandidateFiles.IS_PARAMETERS, CandidateFiles.threeRiskFactorsForIntensiveInfantFrom("2099-01-01"));
 
-        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/inclusion"))
+        assertThat(run("test", rules.toString(), RuleDirectories.SCENARIOS.toString(), "intensive-infant/inclusion"))
                 .isEqualTo(AuthoringCli.OK);
         output.reset();
-        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "intensive-infant/inclusion", "--as-of",
+        assertThat(run("test", rules.toString(), RuleDirectories.SCENARIOS.toString(), "intensive-infant/inclusion", "--as-of",
                 "2099-01-01")).isEqualTo(AuthoringCli.FAILED);
         assertThat(output()).contains("IS-IN-RISK: expected MET, was NOT_MET");
         output.reset();
-        assertThat(run("test", rules.toString(), SCENARIOS.toString(), "--as-of", "2098-12-31",
+        assertThat(run("test", rules.toString(), RuleDirectories.SCENARIOS.toString(), "--as-of", "2098-12-31",
                 "intensive-infant/inclusion")).isEqualTo(AuthoringCli.OK);
     }
 
     @Test
     void passesTheRepositorysScenariosForAFolder() {
-        assertThat(run("test", RuleDirectories.RULES.toString(), SCENARIOS.toString(), "recommendation"))
+        assertThat(run("test", RuleDirectories.RULES.toString(), RuleDirectories.SCENARIOS.toString(), "recommendation"))
                 .isEqualTo(AuthoringCli.OK);
         assertThat(output()).containsPattern("\\d+ passed, 0 failed");
     }
@@ -109,7 +107,7 @@ class AuthoringCliTest {
     void reportsARuleThatNoScenarioMakesFire() throws IOException {
         RuleDirectories.copyInto(rules);
         Path scenarios = Files.createDirectories(rules.resolve("../scenarios-" + rules.getFileName()));
-        Files.copy(SCENARIOS.resolve("recommendation/preference/pref-no-housing.yaml"), scenarios.resolve("one.yaml"));
+        Files.copy(RuleDirectories.SCENARIOS.resolve("recommendation/preference/pref-no-housing.yaml"), scenarios.resolve("one.yaml"));
 
         assertThat(run("coverage", rules.toString(), scenarios.toString())).isEqualTo(AuthoringCli.FAILED);
         assertThat(output()).contains("rule never fired: PREF-DOMESTIC-VIOLENCE")
@@ -118,7 +116,7 @@ class AuthoringCliTest {
 
     @Test
     void coverageOfTheRepositoryIsCompleteOnceItsAcceptedGapsAreListed() {
-        assertThat(run("coverage", RuleDirectories.RULES.toString(), SCENARIOS.toString())).isEqualTo(AuthoringCli.OK);
+        assertThat(run("coverage", RuleDirectories.RULES.toString(), RuleDirectories.SCENARIOS.toString())).isEqualTo(AuthoringCli.OK);
         assertThat(output()).contains("accepted, rule never fired: STATUS-NEEDS-ASSESSMENT")
                 .doesNotContain("  rule never fired:");
     }

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.authoring;
+package dk.visitationadvisor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +46,7 @@ class DomainExpertWalkthroughTest {
     @Test
     void theWalkthroughReplaysOnACopyAndEachChangeTakesEffect() throws IOException {
         Path rules = RuleDirectories.copyInto(work.resolve("rules"));
-        Path scenarios = copy(AuthoringCliTest.SCENARIOS, work.resolve("test-cases"));
+        Path scenarios = copy(RuleDirectories.SCENARIOS, work.resolve("test-cases"));
         Path newScenarios = Files.createDirectories(work.resolve("new-scenarios"));
         copy(scenarios.resolve("fixtures"), newScenarios.resolve("fixtures")); // the family fixtures they extend
 

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.authoring;
+package dk.visitationadvisor.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

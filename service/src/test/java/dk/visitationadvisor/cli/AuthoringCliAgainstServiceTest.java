@@ -1,4 +1,4 @@
-package dk.visitationadvisor.authoring;
+package dk.visitationadvisor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dk.visitationadvisor.authoring;
+package dk.visitationadvisor.cli;
 
 import java.io.PrintStream;
 import tools.jackson.databind.JsonNode;
