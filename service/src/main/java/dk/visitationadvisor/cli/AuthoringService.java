@@ -1,6 +1,6 @@
 package dk.visitationadvisor.cli;
 
-import dk.visitationadvisor.authoring.CandidateRuleSet;
+import dk.visitationadvisor.rulesets.CandidateRuleSet;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import java.io.IOException;
 import java.net.URI;
