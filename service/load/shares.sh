@@ -10,8 +10,8 @@ awk '
     n = split("rules (Drools, MVEL)|org/drools/|org/kie/|org/mvel|dk/visitationadvisor/ruleengine/;" \
       "H2|org/h2/;" \
       "JSON (Jackson)|tools/jackson/|com/fasterxml/;" \
+      "what-if|dk/visitationadvisor/assessment/whatif/;" \
       "explanation and answer|dk/visitationadvisor/explanation/|dk/visitationadvisor/assessment/;" \
-      "what-if|dk/visitationadvisor/whatif/;" \
       "sign-in, access audit, rate limit|dk/visitationadvisor/security/|com/bucket4j|io/github/bucket4j|com/github/benmanes;" \
       "Spring Security|org/springframework/security/;" \
       "case history (JDBC, pool)|dk/visitationadvisor/casehistory/|com/zaxxer/hikari|org/springframework/jdbc|org/springframework/transaction;" \

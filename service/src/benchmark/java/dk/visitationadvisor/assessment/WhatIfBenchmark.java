@@ -6,7 +6,7 @@ import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
-import dk.visitationadvisor.whatif.WhatIf;
+import dk.visitationadvisor.assessment.whatif.WhatIf;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dk.visitationadvisor.activation;
 
-import dk.visitationadvisor.authoring.FileProblem;
-import dk.visitationadvisor.authoring.RuleSetChecks.ScenarioOutcome;
+import dk.visitationadvisor.rulesets.FileProblem;
+import dk.visitationadvisor.rulesets.RuleSetChecks.ScenarioOutcome;
 import dk.visitationadvisor.platform.http.AdvisorProblem;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dk.visitationadvisor.activation;
 
-import dk.visitationadvisor.authoring.CandidateRuleSet;
+import dk.visitationadvisor.rulesets.CandidateRuleSet;
 import dk.visitationadvisor.platform.validation.NotCprShaped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

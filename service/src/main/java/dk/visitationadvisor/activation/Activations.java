@@ -1,13 +1,13 @@
 package dk.visitationadvisor.activation;
 
-import dk.visitationadvisor.authoring.CandidateRuleSet;
-import dk.visitationadvisor.authoring.Candidates;
-import dk.visitationadvisor.authoring.InvalidRuleSetException;
-import dk.visitationadvisor.authoring.RuleSetChecks;
-import dk.visitationadvisor.authoring.RuleSetChecks.DatedScenarioReport;
-import dk.visitationadvisor.authoring.RuleSetChecks.ScenarioReport;
-import dk.visitationadvisor.authoring.RuleSetChecks.ValidationReport;
-import dk.visitationadvisor.authoring.UnknownRuleSetVersionException;
+import dk.visitationadvisor.rulesets.CandidateRuleSet;
+import dk.visitationadvisor.rulesets.Candidates;
+import dk.visitationadvisor.rulesets.InvalidRuleSetException;
+import dk.visitationadvisor.rulesets.RuleSetChecks;
+import dk.visitationadvisor.rulesets.RuleSetChecks.DatedScenarioReport;
+import dk.visitationadvisor.rulesets.RuleSetChecks.ScenarioReport;
+import dk.visitationadvisor.rulesets.RuleSetChecks.ValidationReport;
+import dk.visitationadvisor.rulesets.UnknownRuleSetVersionException;
 import dk.visitationadvisor.casehistory.RuleSetArchive;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
 import dk.visitationadvisor.ruleengine.RuleEngine;

@@ -1,6 +1,7 @@
 package dk.visitationadvisor.casehistory;
 
 import dk.visitationadvisor.ruleengine.RuleSet;
+import dk.visitationadvisor.security.AssessmentCases;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Where assessments are kept. */
-public interface AssessmentStore {
+public interface AssessmentStore extends AssessmentCases {
 
     /**
      * Stores one assessment, whole or not at all, with the rule files of the rule set that answered it
@@ -37,6 +38,7 @@ public interface AssessmentStore {
     Optional<StoredAssessment> find(String id);
 
     /** The case an assessment belongs to, without reading its bodies: what the access audit records. */
+    @Override
     default Optional<String> caseRefOf(String id) {
         return find(id).map(StoredAssessment::caseRef);
     }

@@ -1,6 +1,5 @@
 package dk.visitationadvisor.security;
 
-import dk.visitationadvisor.casehistory.AssessmentStore;
 import dk.visitationadvisor.security.AccessAudit.CaseRead;
 import dk.visitationadvisor.security.AccessAudit.Entry;
 import dk.visitationadvisor.security.AccessAudit.Notes;
@@ -35,12 +34,12 @@ class AuditEntries {
     private static final Pattern CASE_PATH = Pattern.compile("^/api/v1/cases/([^/]+)");
     private static final Pattern ASSESSMENT_PATH = Pattern.compile("^/api/v1/assessments/([0-9a-fA-F-]{36})(/|$)");
 
-    private final AssessmentStore assessments;
+    private final AssessmentCases assessments;
     private final Buckets buckets;
     private final BucketConfiguration anonymousLimit;
     private final Clock clock;
 
-    AuditEntries(AssessmentStore assessments, Buckets buckets, Clock clock,
+    AuditEntries(AssessmentCases assessments, Buckets buckets, Clock clock,
             @Value("${advisor.security.audit.anonymous-per-minute:60}") int anonymousPerMinute) {
         this.assessments = assessments;
         this.buckets = buckets;

@@ -2,7 +2,7 @@ package dk.visitationadvisor.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.visitationadvisor.authoring.InMemoryAssessmentStore;
+import dk.visitationadvisor.scenarios.InMemoryAssessmentStore;
 import dk.visitationadvisor.explanation.Explainer;
 import dk.visitationadvisor.explanation.Reason;
 import dk.visitationadvisor.facts.Parameters;

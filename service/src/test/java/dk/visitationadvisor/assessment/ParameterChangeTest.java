@@ -11,7 +11,7 @@ import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.support.CandidateFiles;
 import java.nio.file.Files;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
-import dk.visitationadvisor.authoring.InMemoryAssessmentStore;
+import dk.visitationadvisor.scenarios.InMemoryAssessmentStore;
 import dk.visitationadvisor.support.RuleDirectories;
 import java.nio.file.Path;
 import java.time.Clock;

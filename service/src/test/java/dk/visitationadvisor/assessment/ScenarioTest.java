@@ -2,8 +2,8 @@ package dk.visitationadvisor.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.visitationadvisor.authoring.Scenario;
-import dk.visitationadvisor.authoring.ScenarioRunner;
+import dk.visitationadvisor.scenarios.Scenario;
+import dk.visitationadvisor.scenarios.ScenarioRunner;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import java.nio.file.Path;
 import java.util.stream.Stream;

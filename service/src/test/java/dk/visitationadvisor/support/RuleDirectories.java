@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The repository's rules directory, and copies of it that a test may edit. */
+/** The repository's rules and scenario directories, and copies of the rules that a test may edit. */
 public final class RuleDirectories {
 
     public static final Path RULES = Path.of(System.getProperty("advisor.rules.directory", "../rules"));
+    public static final Path SCENARIOS = Path.of(System.getProperty("advisor.scenarios.directory", "../test-cases"));
 
     private RuleDirectories() {
     }

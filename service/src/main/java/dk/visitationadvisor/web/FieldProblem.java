@@ -1,5 +1,0 @@
-package dk.visitationadvisor.web;
-
-/** One offending field of a request: its JSON path (empty for the body itself), and what is wrong. */
-public record FieldProblem(String field, String message) {
-}
