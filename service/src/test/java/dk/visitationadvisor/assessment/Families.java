@@ -19,11 +19,11 @@ public final class Families {
 
     /** The contract's example: pregnant at week 24, two risk factors for each programme, eligible for both. */
     public static final AssessmentRequest PREGNANT_MOTHER = new AssessmentRequest("K-2026-0042",
-            LocalDate.of(2026, 11, 22), new AssessmentRequest.Pregnancy(24), null, 1,
-            List.of(new AssessmentRequest.Parent(ParentRole.MOTHER,
+            LocalDate.of(2026, 11, 22), new AssessmentRequest.PregnancyInput(24), null, 1,
+            List.of(new AssessmentRequest.ParentInput(ParentRole.MOTHER,
                     List.of(RiskFactorType.LOW_MENTALIZATION, RiskFactorType.CHILDHOOD_TRAUMA), SubstanceUse.NONE,
                     null, false, MentalIllness.MILD_MODERATE, CognitiveFunction.NORMAL, null)),
-            new AssessmentRequest.Concern(ConcernLevel.SIGNIFICANT, true, true, false), true, Housing.STABLE,
+            new AssessmentRequest.ConcernInput(ConcernLevel.SIGNIFICANT, true, true, false), true, Housing.STABLE,
             Network.LIMITED, null, null);
 
     /**
@@ -33,17 +33,17 @@ public final class Families {
      * it, it is the benchmarks' worst case.
      */
     public static final AssessmentRequest WORST_CASE = new AssessmentRequest("K-2026-WORST",
-            LocalDate.of(2026, 11, 22), new AssessmentRequest.Pregnancy(12),
-            new AssessmentRequest.Child(LocalDate.of(2026, 7, 20), false), 3,
+            LocalDate.of(2026, 11, 22), new AssessmentRequest.PregnancyInput(12),
+            new AssessmentRequest.ChildInput(LocalDate.of(2026, 7, 20), false), 3,
             List.of(worstParent(ParentRole.MOTHER), worstParent(ParentRole.FATHER)),
-            new AssessmentRequest.Concern(ConcernLevel.ACUTE, true, true, true), false, Housing.UNSTABLE,
+            new AssessmentRequest.ConcernInput(ConcernLevel.ACUTE, true, true, true), false, Housing.UNSTABLE,
             Network.NONE,
-            new AssessmentRequest.Course(Programme.INTENSIVE_INFANT, LocalDate.of(2026, 5, 1),
+            new AssessmentRequest.CourseInput(Programme.INTENSIVE_INFANT, LocalDate.of(2026, 5, 1),
                     Phase.INTENSIVE_POSTNATAL, LocalDate.of(2026, 7, 25), true, null, null, null),
-            new AssessmentRequest.Measurements(22, 2, ParentRole.MOTHER, 14, 18, Rater.STAFF, 20, 4, 120, 6, 9));
+            new AssessmentRequest.MeasurementsInput(22, 2, ParentRole.MOTHER, 14, 18, Rater.STAFF, 20, 4, 120, 6, 9));
 
-    private static AssessmentRequest.Parent worstParent(ParentRole role) {
-        return new AssessmentRequest.Parent(role, List.of(RiskFactorType.values()), SubstanceUse.ACTIVE_NO_TREATMENT,
+    private static AssessmentRequest.ParentInput worstParent(ParentRole role) {
+        return new AssessmentRequest.ParentInput(role, List.of(RiskFactorType.values()), SubstanceUse.ACTIVE_NO_TREATMENT,
                 false, false, MentalIllness.SEVERE, CognitiveFunction.REDUCED, null);
     }
 

@@ -225,11 +225,11 @@ class ImpactPreviewIntegrationTest {
         SubstanceUse[] substance = SubstanceUse.values();
         ConcernLevel[] concern = ConcernLevel.values();
         return new AssessmentRequest("IMPACT-" + i, FIRST_DAY.plusDays(i % 300),
-                new AssessmentRequest.Pregnancy(12 + random.nextInt(26)), null, random.nextInt(3),
-                List.of(new AssessmentRequest.Parent(ParentRole.MOTHER, risks.subList(0, random.nextInt(5)),
+                new AssessmentRequest.PregnancyInput(12 + random.nextInt(26)), null, random.nextInt(3),
+                List.of(new AssessmentRequest.ParentInput(ParentRole.MOTHER, risks.subList(0, random.nextInt(5)),
                         substance[random.nextInt(substance.length)], null, random.nextBoolean(),
                         illness[random.nextInt(illness.length)], CognitiveFunction.NORMAL, null)),
-                new AssessmentRequest.Concern(concern[random.nextInt(concern.length)], random.nextBoolean(),
+                new AssessmentRequest.ConcernInput(concern[random.nextInt(concern.length)], random.nextBoolean(),
                         random.nextBoolean(), false),
                 random.nextInt(10) == 0 ? null : Boolean.TRUE, Housing.STABLE, Network.LIMITED, null, null);
     }
