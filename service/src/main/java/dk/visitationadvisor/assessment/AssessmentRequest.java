@@ -28,6 +28,9 @@ import java.util.List;
  * A family to assess, as a caseworker knows it. Any field but {@code caseRef} may be absent or null:
  * that means unknown, never "no". {@code pregnancy} is null when nobody is pregnant, {@code child}
  * before birth.
+ *
+ * <p>The parts are named {@code ...Input} so that they do not clash with the facts the rules match on
+ * ({@code facts.Parent} and its kin); the API document keeps their contract names ({@code Parent}, ...).
  */
 @ConsistentAssessment
 public record AssessmentRequest(
@@ -36,32 +39,35 @@ public record AssessmentRequest(
         @NotCprShaped String caseRef,
         @Schema(description = "Date of the assessment; today when absent", example = "2026-11-22")
         @PastOrPresent @PlausibleDate LocalDate assessmentDate,
-        @Valid Pregnancy pregnancy,
-        @Valid Child child,
+        @Valid PregnancyInput pregnancy,
+        @Valid ChildInput child,
         @Min(0) @Max(20) Integer olderSiblings,
-        @Size(max = 4) List<@NotNull @Valid Parent> parents,
-        @Valid Concern concern,
+        @Size(max = 4) List<@NotNull @Valid ParentInput> parents,
+        @Valid ConcernInput concern,
         Boolean consent,
         Housing housing,
         Network network,
-        @Schema(description = "The programme the family is already in; null at visitation") @Valid Course course,
-        @Schema(description = "The latest instrument scores; a score left out was not measured") @Valid Measurements measurements) {
+        @Schema(description = "The programme the family is already in; null at visitation") @Valid CourseInput course,
+        @Schema(description = "The latest instrument scores; a score left out was not measured") @Valid MeasurementsInput measurements) {
 
     static final String CASE_REF = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
 
     /** A pregnancy in the family. */
-    public record Pregnancy(
+    @Schema(name = "Pregnancy")
+    public record PregnancyInput(
             @Schema(description = "Completed weeks of gestation", example = "24") @Min(1) @Max(45) Integer gestationalWeek) {
     }
 
     /** The youngest child. */
-    public record Child(
+    @Schema(name = "Child")
+    public record ChildInput(
             @Schema(example = "2026-10-01") @PastOrPresent @PlausibleDate LocalDate birthDate,
             @Schema(description = "Whether the child follows the growth recommendations") Boolean growthOnTrack) {
     }
 
     /** One parent. */
-    public record Parent(
+    @Schema(name = "Parent")
+    public record ParentInput(
             ParentRole role,
             @Schema(description = "The yes/no risk factors that apply; empty when none, absent when unknown")
             @Size(max = 16) List<@NotNull RiskFactorType> riskFactors,
@@ -77,7 +83,8 @@ public record AssessmentRequest(
     }
 
     /** The programme the family is in, and the phase the caseworker judges it to be in. */
-    public record Course(
+    @Schema(name = "Course")
+    public record CourseInput(
             @Schema(description = "Required when a course is given") @NotNull Programme programme,
             @Schema(description = "The day the course began: its referral. Entry criteria on age and stage are judged "
                     + "on this day; unknown leaves them unjudged", example = "2026-09-01") @PastOrPresent @PlausibleDate LocalDate startDate,
@@ -94,7 +101,8 @@ public record AssessmentRequest(
     }
 
     /** Instrument scores; leave out what was not measured. */
-    public record Measurements(
+    @Schema(name = "Measurements")
+    public record MeasurementsInput(
             @Schema(description = "EPDS total score, 0-30") @Min(0) @Max(30) Integer epds,
             @Schema(description = "EPDS item 10 (thoughts of self-harm), 0-3") @Min(0) @Max(3) Integer epdsSelfHarm,
             @Schema(description = "Who answered the EPDS") ParentRole epdsRespondent,
@@ -111,7 +119,8 @@ public record AssessmentRequest(
     }
 
     /** The caseworker's concern for the child. */
-    public record Concern(
+    @Schema(name = "Concern")
+    public record ConcernInput(
             ConcernLevel level,
             Boolean childSafetyConcern,
             Boolean doubtAboutParentingCapacity,

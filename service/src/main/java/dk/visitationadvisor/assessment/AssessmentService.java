@@ -8,7 +8,7 @@ import dk.visitationadvisor.assessment.AssessmentResponse.LawReference;
 import dk.visitationadvisor.assessment.AssessmentResponse.ProgrammeResult;
 import dk.visitationadvisor.assessment.AssessmentResponse.VisitPlan;
 import dk.visitationadvisor.assessment.AssessmentResponse.VisitsPerWeek;
-import dk.visitationadvisor.assessment.AssessmentRequest.Measurements;
+import dk.visitationadvisor.assessment.AssessmentRequest.MeasurementsInput;
 import dk.visitationadvisor.casehistory.AssessmentStore;
 import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.explanation.Explainer;
@@ -138,7 +138,7 @@ public class AssessmentService {
         Evaluation evaluation = evaluate(engine, request, assessmentDate, previous);
         AssessmentResponse response = additions.apply(respond(ASSESSMENT_IDS.generate().toString(), request, assessmentDate, evaluation, locale));
         String body = json.writeValueAsString(response);
-        Measurements measurements = request.measurements();
+        MeasurementsInput measurements = request.measurements();
         StoredAssessment stored = new StoredAssessment(response.assessmentId(), request.caseRef(), assessmentDate,
                 evaluation.ruleSet().version(), requestedBy, clock.instant(),
                 request.concern() == null || request.concern().level() == null ? null : request.concern().level().name(),
@@ -401,7 +401,7 @@ public class AssessmentService {
     private PreviousAssessment asFact(StoredAssessment stored) {
         List<PreviousParent> parents = stored.requestJson() == null ? List.of()
                 : Objects.requireNonNullElse(json.readValue(stored.requestJson(), AssessmentRequest.class).parents(),
-                        List.<AssessmentRequest.Parent>of()).stream()
+                        List.<AssessmentRequest.ParentInput>of()).stream()
                         .map(parent -> new PreviousParent(parent.substanceUse(), parent.riskFactors()))
                         .toList();
         return new PreviousAssessment(stored.id(), stored.assessmentDate(),

@@ -17,7 +17,7 @@ public class ConsistentAssessmentValidator implements ConstraintValidator<Consis
         if (request.child() != null && after(request.child().birthDate(), assessed)) {
             valid = report(context, AFTER_ASSESSMENT, "child", "birthDate");
         }
-        AssessmentRequest.Course course = request.course();
+        AssessmentRequest.CourseInput course = request.course();
         if (course != null) {
             if (after(course.startDate(), assessed)) {
                 valid = report(context, AFTER_ASSESSMENT, "course", "startDate");

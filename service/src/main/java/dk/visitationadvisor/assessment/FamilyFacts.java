@@ -36,27 +36,27 @@ final class FamilyFacts {
         if (request.child() != null) {
             facts.add(Child.bornOn(request.child().birthDate(), request.child().growthOnTrack(), assessmentDate));
         }
-        List<AssessmentRequest.Parent> parents = Objects.requireNonNullElse(request.parents(), List.of());
+        List<AssessmentRequest.ParentInput> parents = Objects.requireNonNullElse(request.parents(), List.of());
         for (int number = 0; number < parents.size(); number++) {
-            AssessmentRequest.Parent parent = parents.get(number);
+            AssessmentRequest.ParentInput parent = parents.get(number);
             facts.add(new Parent(number, parent.role(),
                     parent.riskFactors() == null ? null : List.copyOf(parent.riskFactors()), parent.substanceUse(),
                     parent.wantsSubstanceTreatment(), parent.retentionAgreement(), parent.mentalIllness(),
                     parent.cognitiveFunction(), parent.participates()));
         }
-        AssessmentRequest.Concern concern = Objects.requireNonNullElse(request.concern(),
-                new AssessmentRequest.Concern(null, null, null, null));
+        AssessmentRequest.ConcernInput concern = Objects.requireNonNullElse(request.concern(),
+                new AssessmentRequest.ConcernInput(null, null, null, null));
         facts.add(new Concern(concern.level(), concern.childSafetyConcern(), concern.doubtAboutParentingCapacity(),
                 concern.placementNecessary()));
         facts.add(new Household(request.consent(), request.housing(), request.network(), request.olderSiblings()));
-        AssessmentRequest.Course course = request.course();
+        AssessmentRequest.CourseInput course = request.course();
         if (course != null) {
             facts.add(Course.of(course.programme(), course.startDate(), course.phase(), course.phaseStartDate(),
                     course.statusLetterSent(), course.dischargePlan(), course.networkAgreements(), course.safetyPlan(),
                     request.child() == null ? null : request.child().birthDate(), assessmentDate));
         }
-        AssessmentRequest.Measurements m = Objects.requireNonNullElse(request.measurements(),
-                new AssessmentRequest.Measurements(null, null, null, null, null, null, null, null, null, null, null));
+        AssessmentRequest.MeasurementsInput m = Objects.requireNonNullElse(request.measurements(),
+                new AssessmentRequest.MeasurementsInput(null, null, null, null, null, null, null, null, null, null, null));
         facts.add(new Measurements(m.epds(), m.epdsSelfHarm(), m.epdsRespondent(), m.adbb(), m.ors(), m.orsRater(),
                 m.srs(), m.careIndexSensitivity(), m.asqse2(), m.asqse2IntervalMonths(), m.missedContacts()));
         return facts;

@@ -31,24 +31,13 @@ final class FamilyForm {
     record Section(String key, int parent, List<FormField> fields) {
     }
 
-    static final List<Section> SECTIONS = List.of(
-            section("case", "caseRef", "assessmentDate"),
-            section("family", "pregnancy", "pregnancy.gestationalWeek", "child", "child.birthDate",
-                    "child.growthOnTrack", "olderSiblings", "housing", "network", "consent"),
-            // As many adults as the API takes; from the second on folded away until opened.
-            parent(0),
-            parent(1),
-            parent(2),
-            parent(3),
-            section("concern", "concern.level", "concern.childSafetyConcern", "concern.doubtAboutParentingCapacity",
-                    "concern.placementNecessary"),
-            section("course", "course.programme", "course.phase", "course.startDate", "course.phaseStartDate",
-                    "course.statusLetterSent", "course.dischargePlan", "course.networkAgreements",
-                    "course.safetyPlan"),
-            section("measurements", "measurements.epds", "measurements.epdsSelfHarm", "measurements.epdsRespondent",
-                    "measurements.adbb", "measurements.ors", "measurements.orsRater", "measurements.srs",
-                    "measurements.careIndexSensitivity", "measurements.asqse2", "measurements.asqse2IntervalMonths",
-                    "measurements.missedContacts"));
+    /** The fields of the case itself, asked first: who it is and on which day. */
+    private static final List<String> CASE = List.of("caseRef", "assessmentDate");
+
+    /** As many adults as the API takes; from the second on folded away until opened. */
+    private static final int PARENTS = 4;
+
+    static final List<Section> SECTIONS = readOffTheRequest();
 
     private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)]");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}");
@@ -360,15 +349,46 @@ final class FamilyForm {
         }
     }
 
-    private static Section section(String key, String... paths) {
-        return new Section(key, -1, Stream.of(paths).map(FamilyForm::field).toList());
-    }
-
-    private static Section parent(int index) {
-        return new Section("parent", index, Stream.of("role", "participates", "riskFactors", "substanceUse",
-                "wantsSubstanceTreatment", "retentionAgreement", "mentalIllness", "cognitiveFunction")
-                .map(name -> field("parents[" + index + "]." + name))
-                .toList());
+    /**
+     * The sections, read off the request's fields in the request's order: the case, the family (a
+     * pregnancy, the child and the household's own fields), each adult, then one section per further
+     * part of the request (concern, course, measurements). A field added to the request is asked in its
+     * part's section without being named here.
+     */
+    private static List<Section> readOffTheRequest() {
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        parts.put("case", new ArrayList<>());
+        parts.put("family", new ArrayList<>());
+        List<String> parentFields = new ArrayList<>();
+        for (RequestFields.Leaf leaf : RequestFields.all()) {
+            String key = leaf.key();
+            String part = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+            if (CASE.contains(key)) {
+                parts.get("case").add(key);
+            } else if (part.equals("parents")) {
+                parentFields.add(key.substring(part.length() + 1));
+            } else if (part.equals(key) || PRESENCES.contains(part)) {
+                List<String> family = parts.get("family");
+                if (PRESENCES.contains(part) && !family.contains(part)) {
+                    family.add(part);
+                }
+                family.add(key);
+            } else {
+                parts.computeIfAbsent(part, p -> new ArrayList<>()).add(key);
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        parts.forEach((key, paths) -> {
+            sections.add(new Section(key, -1, paths.stream().map(FamilyForm::field).toList()));
+            if (key.equals("family")) {
+                for (int parent = 0; parent < PARENTS; parent++) {
+                    int index = parent;
+                    sections.add(new Section("parent", index, parentFields.stream()
+                            .map(name -> field("parents[" + index + "]." + name)).toList()));
+                }
+            }
+        });
+        return List.copyOf(sections);
     }
 
     private static FormField field(String path) {

@@ -1,30 +1,22 @@
 package dk.visitationadvisor.assessment;
 
-import dk.visitationadvisor.facts.CognitiveFunction;
-import dk.visitationadvisor.facts.ConcernLevel;
-import dk.visitationadvisor.facts.Housing;
-import dk.visitationadvisor.facts.MentalIllness;
-import dk.visitationadvisor.facts.Network;
-import dk.visitationadvisor.facts.ParentRole;
-import dk.visitationadvisor.facts.Phase;
-import dk.visitationadvisor.facts.Programme;
-import dk.visitationadvisor.facts.Rater;
 import dk.visitationadvisor.facts.RiskFactorType;
-import dk.visitationadvisor.facts.SubstanceUse;
-import java.time.LocalDate;
-import java.util.List;
+import dk.visitationadvisor.support.AssessmentLoad;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Families the tests and benchmarks share. */
+/**
+ * Families the tests and benchmarks share, written as the API's JSON: a field added to the request is
+ * unknown here until a test needs it, and these families need no edit for it.
+ */
 public final class Families {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     /** The contract's example: pregnant at week 24, two risk factors for each programme, eligible for both. */
-    public static final AssessmentRequest PREGNANT_MOTHER = new AssessmentRequest("K-2026-0042",
-            LocalDate.of(2026, 11, 22), new AssessmentRequest.Pregnancy(24), null, 1,
-            List.of(new AssessmentRequest.Parent(ParentRole.MOTHER,
-                    List.of(RiskFactorType.LOW_MENTALIZATION, RiskFactorType.CHILDHOOD_TRAUMA), SubstanceUse.NONE,
-                    null, false, MentalIllness.MILD_MODERATE, CognitiveFunction.NORMAL, null)),
-            new AssessmentRequest.Concern(ConcernLevel.SIGNIFICANT, true, true, false), true, Housing.STABLE,
-            Network.LIMITED, null, null);
+    public static final AssessmentRequest PREGNANT_MOTHER = JSON.treeToValue(
+            ((ObjectNode) JSON.readTree(AssessmentLoad.family("K-2026-0042")))
+                    .put("assessmentDate", "2026-11-22").put("olderSiblings", 1), AssessmentRequest.class);
 
     /**
      * The most a family can give the rules: pregnant again with a 4-month-old in the intensive infant
@@ -32,19 +24,31 @@ public final class Families {
      * measurement (the ORS falling against the previous assessment). With a long case history behind
      * it, it is the benchmarks' worst case.
      */
-    public static final AssessmentRequest WORST_CASE = new AssessmentRequest("K-2026-WORST",
-            LocalDate.of(2026, 11, 22), new AssessmentRequest.Pregnancy(12),
-            new AssessmentRequest.Child(LocalDate.of(2026, 7, 20), false), 3,
-            List.of(worstParent(ParentRole.MOTHER), worstParent(ParentRole.FATHER)),
-            new AssessmentRequest.Concern(ConcernLevel.ACUTE, true, true, true), false, Housing.UNSTABLE,
-            Network.NONE,
-            new AssessmentRequest.Course(Programme.INTENSIVE_INFANT, LocalDate.of(2026, 5, 1),
-                    Phase.INTENSIVE_POSTNATAL, LocalDate.of(2026, 7, 25), true, null, null, null),
-            new AssessmentRequest.Measurements(22, 2, ParentRole.MOTHER, 14, 18, Rater.STAFF, 20, 4, 120, 6, 9));
+    public static final AssessmentRequest WORST_CASE = read("""
+            {"caseRef": "K-2026-WORST", "assessmentDate": "2026-11-22", "pregnancy": {"gestationalWeek": 12},
+             "child": {"birthDate": "2026-07-20", "growthOnTrack": false}, "olderSiblings": 3,
+             "parents": [%s, %s],
+             "concern": {"level": "ACUTE", "childSafetyConcern": true, "doubtAboutParentingCapacity": true,
+                         "placementNecessary": true},
+             "consent": false, "housing": "UNSTABLE", "network": "NONE",
+             "course": {"programme": "INTENSIVE_INFANT", "startDate": "2026-05-01", "phase": "INTENSIVE_POSTNATAL",
+                        "phaseStartDate": "2026-07-25", "statusLetterSent": true},
+             "measurements": {"epds": 22, "epdsSelfHarm": 2, "epdsRespondent": "MOTHER", "adbb": 14, "ors": 18,
+                              "orsRater": "STAFF", "srs": 20, "careIndexSensitivity": 4, "asqse2": 120,
+                              "asqse2IntervalMonths": 6, "missedContacts": 9}}
+            """.formatted(worstParent("MOTHER"), worstParent("FATHER")));
 
-    private static AssessmentRequest.Parent worstParent(ParentRole role) {
-        return new AssessmentRequest.Parent(role, List.of(RiskFactorType.values()), SubstanceUse.ACTIVE_NO_TREATMENT,
-                false, false, MentalIllness.SEVERE, CognitiveFunction.REDUCED, null);
+    private static String worstParent(String role) {
+        return """
+                {"role": "%s", "riskFactors": %s, "substanceUse": "ACTIVE_NO_TREATMENT",
+                 "wantsSubstanceTreatment": false, "retentionAgreement": false, "mentalIllness": "SEVERE",
+                 "cognitiveFunction": "REDUCED"}
+                """.formatted(role, JSON.writeValueAsString(
+                        RiskFactorType.values()));
+    }
+
+    private static AssessmentRequest read(String json) {
+        return JSON.readValue(json, AssessmentRequest.class);
     }
 
     private Families() {

@@ -8,12 +8,8 @@ import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.rulesets.ImpactReport.ChangeKind;
 import dk.visitationadvisor.explanation.Explainer;
-import dk.visitationadvisor.facts.CognitiveFunction;
 import dk.visitationadvisor.facts.ConcernLevel;
-import dk.visitationadvisor.facts.Housing;
 import dk.visitationadvisor.facts.MentalIllness;
-import dk.visitationadvisor.facts.Network;
-import dk.visitationadvisor.facts.ParentRole;
 import dk.visitationadvisor.facts.RiskFactorType;
 import dk.visitationadvisor.facts.SubstanceUse;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
@@ -43,6 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The impact preview of a changed threshold over 10,000 stored assessments names exactly the
@@ -57,6 +55,7 @@ class ImpactPreviewIntegrationTest {
     private static final int FAMILIES = 10_000;
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
     private static final RiskFactorType[] RISKS = RiskFactorType.values();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     AssessmentService assessments;
@@ -225,13 +224,24 @@ class ImpactPreviewIntegrationTest {
         MentalIllness[] illness = MentalIllness.values();
         SubstanceUse[] substance = SubstanceUse.values();
         ConcernLevel[] concern = ConcernLevel.values();
-        return new AssessmentRequest("IMPACT-" + i, FIRST_DAY.plusDays(i % 300),
-                new AssessmentRequest.Pregnancy(12 + random.nextInt(26)), null, random.nextInt(3),
-                List.of(new AssessmentRequest.Parent(ParentRole.MOTHER, risks.subList(0, random.nextInt(5)),
-                        substance[random.nextInt(substance.length)], null, random.nextBoolean(),
-                        illness[random.nextInt(illness.length)], CognitiveFunction.NORMAL, null)),
-                new AssessmentRequest.Concern(concern[random.nextInt(concern.length)], random.nextBoolean(),
-                        random.nextBoolean(), false),
-                random.nextInt(10) == 0 ? null : Boolean.TRUE, Housing.STABLE, Network.LIMITED, null, null);
+        // Written as the API's JSON, drawing at random in the order the facts have always been drawn.
+        ObjectNode family = JSON.createObjectNode().put("caseRef", "IMPACT-" + i)
+                .put("assessmentDate", FIRST_DAY.plusDays(i % 300).toString());
+        family.putObject("pregnancy").put("gestationalWeek", 12 + random.nextInt(26));
+        family.put("olderSiblings", random.nextInt(3));
+        ObjectNode mother = family.putArray("parents").addObject().put("role", "MOTHER");
+        ArrayNode riskFactors = mother.putArray("riskFactors");
+        risks.subList(0, random.nextInt(5)).forEach(risk -> riskFactors.add(risk.name()));
+        mother.put("substanceUse", substance[random.nextInt(substance.length)].name())
+                .put("retentionAgreement", random.nextBoolean())
+                .put("mentalIllness", illness[random.nextInt(illness.length)].name()).put("cognitiveFunction", "NORMAL");
+        family.putObject("concern").put("level", concern[random.nextInt(concern.length)].name())
+                .put("childSafetyConcern", random.nextBoolean()).put("doubtAboutParentingCapacity", random.nextBoolean())
+                .put("placementNecessary", false);
+        if (random.nextInt(10) != 0) {
+            family.put("consent", true);
+        }
+        family.put("housing", "STABLE").put("network", "LIMITED");
+        return JSON.treeToValue(family, AssessmentRequest.class);
     }
 }
