@@ -4,7 +4,7 @@ import java.util.List;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * A trigger that fired: {@code insert( Escalation.raise( kcontext, $m.fact("adbb") ) );}. Its code,
+ * A trigger that fired: {@code insert( Escalation.raise( $m.fact("adbb") ) );}. Its code,
  * severity and action come from the rule's metadata; {@code intensifying} when the rule is marked
  * {@code @intensify("true")}, so that visits go to the upper end while it is active.
  */

@@ -6,7 +6,7 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * What one criterion rule found for one programme, inserted by the rule's consequence:
- * {@code insert( Finding.met( kcontext, $concern.fact("level") ) );}. The code, programme and kind
+ * {@code insert( Finding.met( $concern.fact("level") ) );}. The code, programme and kind
  * come from the rule's metadata; the consequence names the input facts it relied on, or the
  * missing ones.
  */

@@ -5,7 +5,7 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * A paragraph the sources cite beside the paragraph of the law in force today, e.g. serviceloven § 50
- * beside barnets lov § 20: {@code insert( LawReference.of( kcontext ) );}. The sources predate
+ * beside barnets lov § 20: {@code insert( LawReference.of() );}. The sources predate
  * barnets lov (in force 1 January 2024); {@code cited} and {@code today} come from the rule's
  * {@code @cited} and {@code @today}, and every mapping is ours until a domain expert confirms it
  * ({@code @confirmed("true")}).

@@ -5,7 +5,7 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * What a programme takes, shown with the recommendation or the running course: its team or its cost,
- * as the source gives them: {@code insert( ProgrammeResource.of( kcontext, $course.fact("programme") ) );}.
+ * as the source gives them: {@code insert( ProgrammeResource.of( $course.fact("programme") ) );}.
  * The code and programme come from the rule's metadata, the words and numbers from its text.
  */
 public record ProgrammeResource(String rule, String code, Programme programme, List<FactRef> facts) {

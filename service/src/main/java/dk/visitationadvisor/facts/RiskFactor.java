@@ -4,7 +4,7 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * A condition of the family that counts as a risk factor for a programme, derived by the programme's
- * classification rules: {@code insert( RiskFactor.counted( kcontext, "MENTAL_ILLNESS", $parent.fact("mentalIllness") ) );}.
+ * classification rules: {@code insert( RiskFactor.counted( "MENTAL_ILLNESS", $parent.fact("mentalIllness") ) );}.
  * {@code factor} names the kind of risk, so that a kind counts once even when both parents have it.
  * The programme comes from the rule's metadata; a local-policy rule marks the fact as local policy.
  */

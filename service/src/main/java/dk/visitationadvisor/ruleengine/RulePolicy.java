@@ -28,6 +28,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,9 +108,14 @@ public final class RulePolicy {
             "\"(?:[^\"\\\\]|\\\\[\"\\\\nt])*\"|-?\\d+(?:\\.\\d+)?|true|false");
     private static final Vocabulary FACTS = Vocabulary.load();
 
+    /** Names that reach into the engine; a rule's result gets its rule's context from {@link ConsequenceWriter}. */
+    private static final Set<String> ENGINE_NAMES = Set.of("kcontext", "drools");
+
     private final String file;
     private List<String> lines = List.of();
     private final List<RuleSetProblem> problems = new ArrayList<>();
+    /** Each checked consequence, as written and as the compiler gets it, in the order of the file. */
+    private final List<Map.Entry<String, String>> consequences = new ArrayList<>();
 
     private RulePolicy(String file) {
         this.file = file;
@@ -120,6 +126,42 @@ public final class RulePolicy {
         List<RuleSetProblem> problems = new ArrayList<>();
         drlFiles.forEach((file, content) -> problems.addAll(new RulePolicy(file).checkFile(content)));
         return problems;
+    }
+
+    /**
+     * The rule files as the compiler gets them: checked, with every consequence written by
+     * {@link ConsequenceWriter} from the checked calls. Fails with every problem when a file leaves the subset.
+     */
+    static Map<String, String> compilable(Map<String, String> drlFiles) {
+        List<RuleSetProblem> problems = new ArrayList<>();
+        Map<String, String> compilable = new LinkedHashMap<>();
+        drlFiles.forEach((file, content) -> {
+            RulePolicy policy = new RulePolicy(file);
+            policy.checkFile(content);
+            compilable.put(file, policy.compilable(content));
+            problems.addAll(policy.problems);
+        });
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return compilable;
+    }
+
+    /** The checked file with each consequence replaced by the one written for the compiler. */
+    private String compilable(String content) {
+        StringBuilder written = new StringBuilder();
+        int from = 0;
+        for (Map.Entry<String, String> consequence : consequences) {
+            int at = content.indexOf(consequence.getKey(), from);
+            if (at < 0) {
+                refuse(0, "the part after then of a rule cannot be found in the file",
+                        "delen efter then i en regel kan ikke findes i filen");
+                return content;
+            }
+            written.append(content, from, at).append(consequence.getValue());
+            from = at + consequence.getKey().length();
+        }
+        return written.append(content.substring(from)).toString();
     }
 
     /** The fact model's class names, for the documentation and its test. */
@@ -343,6 +385,8 @@ public final class RulePolicy {
                     "delen efter then må kun være insert( … );");
             return;
         }
+        List<MethodCallExpr> results = new ArrayList<>();
+        int before = problems.size();
         for (Statement statement : block.getStatements()) {
             // The consequence's text starts on the line after then.
             int line = first + statement.getBegin().map(p -> p.line).orElse(1);
@@ -353,13 +397,17 @@ public final class RulePolicy {
                     && result.getScope().filter(NameExpr.class::isInstance)
                             .map(s -> RESULT_CALLS.contains(s + "." + result.getNameAsString())).orElse(false)) {
                 Expressions arguments = new Expressions(rule, line, false);
-                result.getArguments().forEach(arguments::argument);
+                result.getArguments().forEach(arguments::check);
+                results.add(result);
             } else {
                 refuse(line, "rule \"" + rule.getName() + "\": after then, only insert( <result>( … ) ); is allowed,"
                         + " with a result among " + new TreeSet<>(RESULT_CALLS) + "; found \""
                         + oneLine(statement.toString()) + "\"",
                         "efter then er kun insert( … ); med et af de dokumenterede resultater tilladt");
             }
+        }
+        if (problems.size() == before) {
+            consequences.add(Map.entry(text.toString(), ConsequenceWriter.write(text.toString(), results)));
         }
     }
 
@@ -374,13 +422,6 @@ public final class RulePolicy {
             this.rule = rule;
             this.line = line;
             this.condition = condition;
-        }
-
-        void argument(Expression argument) {
-            if (argument instanceof NameExpr name && name.getNameAsString().equals("kcontext")) {
-                return;
-            }
-            check(argument);
         }
 
         void check(Expression expression) {
@@ -446,18 +487,19 @@ public final class RulePolicy {
             }
             if (!(call.getScope().isPresent() && call.getScope().get() instanceof NameExpr n
                     && FACTS.isClass(n.getNameAsString()))) {
-                call.getScope().ifPresent(scope -> {
-                    if (scope instanceof NameExpr n && n.getNameAsString().equals("kcontext")) {
-                        refuse("kcontext may only be passed to a result", "kcontext må kun gives videre til et resultat");
-                    } else {
-                        check(scope);
-                    }
-                });
+                call.getScope().ifPresent(this::check);
             }
             call.getArguments().forEach(this::check);
         }
 
         private void root(String name) {
+            if (ENGINE_NAMES.contains(name)) {
+                refuse(name + " is not written in a rule: the result learns which rule concluded it by itself;"
+                        + " write e.g. insert( Finding.met( $child.fact( \"birthDate\" ) ) );", name
+                        + " skrives ikke i en regel: resultatet ved selv, hvilken regel der konkluderede det;"
+                        + " skriv fx insert( Finding.met( $child.fact( \"birthDate\" ) ) );");
+                return;
+            }
             boolean allowed = name.startsWith("$") || GLOBALS.containsKey(name) || FACTS.isClass(name)
                     || (condition && FACTS.properties().contains(name));
             if (!allowed) {

@@ -45,11 +45,7 @@ public final class RuleSetBuilder {
             throw new RuleSetException(files.origin(), "No rule files (*.drl) found");
         }
         // The compiler runs code in annotations and consequences: only the checked subset may reach it.
-        List<RuleSetProblem> refused = RulePolicy.check(drlFiles);
-        if (!refused.isEmpty()) {
-            throw new RuleSetException(refused);
-        }
-        RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(drlFiles);
+        RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(RulePolicy.compilable(drlFiles));
         KieBase kieBase = compiled.kieBase();
 
         List<RuleSetProblem> problems = new ArrayList<>();

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.visitationadvisor.support.RuleDirectories;
+import dk.visitationadvisor.facts.Child;
+import dk.visitationadvisor.facts.Outcome;
+import dk.visitationadvisor.facts.Programme;
+import dk.visitationadvisor.facts.RuleKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,27 +53,27 @@ class RulePolicyTest {
 
     private static String ordinary(String marker) {
         return rule("", "@kind(\"INCLUSION\")", "$child : Child( ageInMonths != null )",
-                "insert( Finding.met( kcontext, $child.fact( \"birthDate\" ) ) );").replace("MARKER", marker);
+                "insert( Finding.met( $child.fact( \"birthDate\" ) ) );").replace("MARKER", marker);
     }
 
     private static String attack(String kind, String marker) {
         String write = "new java.io.File(\"" + marker + "\").createNewFile()";
         return switch (kind) {
             case "annotation" -> rule("", "@kind(" + write + " ? \"INCLUSION\" : \"INCLUSION\")",
-                    "$child : Child()", "insert( Finding.met( kcontext, $child.fact( \"birthDate\" ) ) );");
+                    "$child : Child()", "insert( Finding.met( $child.fact( \"birthDate\" ) ) );");
             case "consequence" -> rule("", "@kind(\"INCLUSION\")", "$child : Child()", write + ";");
             case "function" -> rule("function boolean touch() { return " + write + "; }", "@kind(\"INCLUSION\")",
-                    "$child : Child()", "insert( Finding.met( kcontext, touch() ) );");
+                    "$child : Child()", "insert( Finding.met( touch() ) );");
             case "import" -> rule("import java.io.File;", "@kind(\"INCLUSION\")", "$child : Child()",
-                    "insert( Finding.met( kcontext, $child.fact( \"birthDate\" ) ) );");
+                    "insert( Finding.met( $child.fact( \"birthDate\" ) ) );");
             case "eval" -> rule("", "@kind(\"INCLUSION\")", "$child : Child()\n    eval( " + write + " )",
-                    "insert( Finding.met( kcontext, $child.fact( \"birthDate\" ) ) );");
+                    "insert( Finding.met( $child.fact( \"birthDate\" ) ) );");
             case "condition" -> rule("", "@kind(\"INCLUSION\")", "$child : Child( " + write + " )",
-                    "insert( Finding.met( kcontext, $child.fact( \"birthDate\" ) ) );");
+                    "insert( Finding.met( $child.fact( \"birthDate\" ) ) );");
             case "argument" -> rule("", "@kind(\"INCLUSION\")", "$child : Child()",
-                    "insert( Finding.met( kcontext, " + write + " ) );");
+                    "insert( Finding.met( " + write + " ) );");
             case "unicode" -> rule("", "@kind(\"INCLUSION\")", "$child : Child()",
-                    "insert( Finding.met( kcontext, \"\\u0022 + " + write.replace("\"", "\\\"") + " + \\u0022\" ) );");
+                    "insert( Finding.met( \"\\u0022 + " + write.replace("\"", "\\\"") + " + \\u0022\" ) );");
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -140,7 +145,7 @@ class RulePolicyTest {
     @Test
     void aRuleThatLeavesTheSubsetIsRefusedEvenWhenItWouldCompile() {
         String outside = rule("", "@kind(\"INCLUSION\")", "$child : Child( this.toString() != null )",
-                "insert( Finding.met( kcontext, $child.fact( \"birthDate\" ) ) );");
+                "insert( Finding.met( $child.fact( \"birthDate\" ) ) );");
         assertThat(RulePolicy.check(Map.of("x.drl", outside)))
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("toString"));
     }
@@ -157,11 +162,39 @@ class RulePolicyTest {
                 when
                     $c : Child()
                 then
-                    insert( Finding.met( kcontext ) );
+                    insert( Finding.met() );
                 end
                 """;
         assertThat(RulePolicy.check(Map.of("x.drl", text))).extracting(RuleSetProblem::line)
                 .contains(3, 4, 5, 6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kcontext", "drools"})
+    void theEngineIsNotWrittenInARuleAndTheRefusalSaysWhatToWriteInDanishAndEnglish(String name) {
+        String text = rule("", "@kind(\"INCLUSION\")", "$child : Child()",
+                "insert( Finding.met( " + name + ", $child.fact( \"birthDate\" ) ) );");
+        assertThat(RulePolicy.check(Map.of("x.drl", text))).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(lineOf(text, "insert("));
+            assertThat(p.message()).contains(name + " is not written in a rule", "insert( Finding.met( $child",
+                    "(da: " + name + " skrives ikke i en regel");
+        });
+    }
+
+    @Test
+    void aRuleWithoutTheEngineStillGivesItsMetadataToItsResult() {
+        LocalDate today = LocalDate.of(2026, 3, 1);
+        Evaluation evaluation = new RuleEngine(RuleSetBuilder.build(
+                liveWith("family-placement/inclusion-ordinary.drl", ordinary("x"))))
+                .evaluate(List.of(Child.bornOn(today.minusMonths(3), null, today)), today);
+
+        assertThat(evaluation.findings()).filteredOn(f -> f.rule().equals("ATTACK: a rule that looks ordinary"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.code()).isEqualTo("FA-IN-AGE");
+                    assertThat(f.programme()).isEqualTo(Programme.FAMILY_PLACEMENT);
+                    assertThat(f.kind()).isEqualTo(RuleKind.INCLUSION);
+                    assertThat(f.outcome()).isEqualTo(Outcome.MET);
+                });
     }
 
     @Test
