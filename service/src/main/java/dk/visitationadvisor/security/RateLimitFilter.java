@@ -35,9 +35,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !("POST".equals(request.getMethod())
-                && (path.startsWith("/api/v1/assessments") || path.equals("/assessments")));
+        return !limits(request.getMethod(), request.getRequestURI());
+    }
+
+    /** Whether a request to this path is counted: the API's and the page's assessments. */
+    static boolean limits(String method, String path) {
+        return "POST".equals(method) && (path.startsWith("/api/v1/assessments") || path.equals("/assessments"));
     }
 
     @Override

@@ -50,7 +50,7 @@ import org.springframework.http.HttpStatus;
         description = "An account of the service (the embedded default)")
 @SecurityScheme(name = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "A token from the municipality's identity provider, where one is configured")
-class ApiDocumentation {
+public class ApiDocumentation {
 
     static final String BASIC = "basic";
     static final String BEARER = "bearer";
@@ -80,9 +80,6 @@ class ApiDocumentation {
         List<HttpStatus> errors = new ArrayList<>(List.of(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN,
                 HttpStatus.INTERNAL_SERVER_ERROR, HttpStatus.SERVICE_UNAVAILABLE));
         boolean withBody = WITH_BODY.contains(method.name());
-        if (method == PathItem.HttpMethod.POST && path.startsWith("/api/v1/assessments")) {
-            errors.add(HttpStatus.TOO_MANY_REQUESTS); // the per-caller rate limit of assessments
-        }
         if (withBody || (operation.getParameters() != null && !operation.getParameters().isEmpty())) {
             errors.add(HttpStatus.BAD_REQUEST);
         }
@@ -100,13 +97,25 @@ class ApiDocumentation {
                 if (response.getDescription() == null || response.getDescription().isBlank()) {
                     response.setDescription(HttpStatus.valueOf(Integer.parseInt(code)).getReasonPhrase());
                 }
-                response.setContent(new Content().addMediaType(PROBLEM_JSON,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                response.setContent(problemContent());
             } else if (response.getContent() != null) {
                 response.setContent(jsonFirst(response.getContent()));
             }
         });
         operation.setResponses(sorted(responses));
+    }
+
+    /**
+     * An error response as the API document gives every one: a problem document. For a feature that documents
+     * an error of its own, whichever order the document's customizers run in.
+     */
+    public static ApiResponse problemResponse(String description) {
+        return new ApiResponse().description(description).content(problemContent());
+    }
+
+    private static Content problemContent() {
+        return new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 
     private static Content jsonFirst(Content content) {
