@@ -31,6 +31,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -353,7 +355,7 @@ class CaseworkerBrowserTest {
         WebElement unsearched = browser.findElement(By.cssSelector(".cases-table"));
         browser.findElement(By.cssSelector(".case-search button[type='submit']")).click();
         // The search is a new page: wait for it, not for the list that was there before.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unsearched));
+        waitUntilGone(unsearched);
         List<WebElement> found = browser.findElements(By.cssSelector(".cases-table tbody tr"));
         assertThat(found).hasSize(1);
         found.get(0).findElement(By.linkText(caseRef)).click();
@@ -666,7 +668,28 @@ class CaseworkerBrowserTest {
     private void clickAndWait(String id) {
         WebElement old = browser.findElement(By.tagName("html"));
         click(id);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+        waitUntilGone(old);
+    }
+
+    /**
+     * Waits for the next page: until an element of the page before is gone. Mid-navigation Chrome may
+     * answer a look at such an element with "Node with given id does not belong to the document"
+     * instead of "stale"; both say the old page is gone.
+     */
+    private void waitUntilGone(WebElement old) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     // --- the browser --------------------------------------------------------------------------
@@ -777,7 +800,7 @@ class CaseworkerBrowserTest {
         js("arguments[0].scrollIntoView({block: 'center'})", button);
         WebElement old = browser.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+        waitUntilGone(old);
     }
 
     private Object js(String script, Object... arguments) {
