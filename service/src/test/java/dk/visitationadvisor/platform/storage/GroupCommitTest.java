@@ -115,6 +115,8 @@ class GroupCommitTest {
         assertThat(firstIsWriting.await(10, TimeUnit.SECONDS)).isTrue();
         AtomicInteger attempts = new AtomicInteger();
         Future<?> fine = callers.submit(() -> groupCommit.write(attempts::incrementAndGet));
+        // In this order in the group: the fine write runs, then the one that finds the database away.
+        awaitWaiting(1);
         Future<?> away = callers.submit(() -> groupCommit.write(() -> {
             attempts.incrementAndGet();
             throw new DataAccessResourceFailureException("connection lost",
