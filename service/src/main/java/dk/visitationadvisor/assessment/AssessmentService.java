@@ -35,7 +35,6 @@ import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleEvaluationException;
 import dk.visitationadvisor.ruleengine.RuleReach;
 import dk.visitationadvisor.ruleengine.RuleSet;
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -308,29 +307,9 @@ public class AssessmentService {
                 if (type != is.getClass() || !type.isRecord()) {
                     return null;
                 }
-                RecordComponent[] fields = type.getRecordComponents();
-                Object[] values = new Object[fields.length];
-                Class<?>[] types = new Class<?>[fields.length];
-                for (int f = 0; f < fields.length; f++) {
-                    Object value = value(fields[f], is);
-                    values[f] = reach.reads(type, fields[f].getName()) ? value : value(fields[f], was);
-                    types[f] = fields[f].getType();
-                }
-                try {
-                    reached.add(type.getDeclaredConstructor(types).newInstance(values));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("Cannot copy " + type, e);
-                }
+                reached.add(MixedRecords.mix(was, is, field -> reach.reads(type, field)));
             }
             return reached;
-        }
-
-        private static Object value(RecordComponent field, Object fact) {
-            try {
-                return field.getAccessor().invoke(fact);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot read " + field, e);
-            }
         }
 
         /** The parameter values in force for the trial's date. */

@@ -7,10 +7,14 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,6 +34,14 @@ import tools.jackson.databind.node.ObjectNode;
 record FieldPath(String path, List<Object> segments, Class<?> type, Class<?> elementType, Integer min, Integer max) {
 
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d+)])?");
+    /** A request record's fields by name, looked up once per type: a path is resolved for every value tried. */
+    private static final ClassValue<Map<String, RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, RecordComponent> computeValue(Class<?> record) {
+            return Arrays.stream(record.getRecordComponents())
+                    .collect(Collectors.toUnmodifiableMap(RecordComponent::getName, Function.identity()));
+        }
+    };
 
     /** The field a path names in a request; empty when the path is not a request field (e.g. a parameter). */
     static Optional<FieldPath> of(String path) {
@@ -104,12 +116,7 @@ record FieldPath(String path, List<Object> segments, Class<?> type, Class<?> ele
     }
 
     private static RecordComponent component(Class<?> record, String name) {
-        for (RecordComponent component : record.getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                return component;
-            }
-        }
-        return null;
+        return COMPONENTS.get(record).get(name);
     }
 
     private static Class<?> elementOf(Type type) {
