@@ -56,6 +56,8 @@ final class MixedRecords {
                 values[f] = shape.accessors()[f].invoke(fromOther.test(shape.names()[f]) ? other : base);
             }
             return shape.constructor().invoke(values);
+        } catch (RuntimeException | Error e) {
+            throw e; // e.g. a record's own check of its values: as thrown
         } catch (Throwable e) {
             throw new IllegalStateException("Cannot copy " + base.getClass(), e);
         }
