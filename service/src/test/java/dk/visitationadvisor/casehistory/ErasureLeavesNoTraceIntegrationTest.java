@@ -51,6 +51,9 @@ class ErasureLeavesNoTraceIntegrationTest {
     @DynamicPropertySource
     static void ownDataDirectory(DynamicPropertyRegistry properties) {
         properties.add("advisor.data.directory", DATA::toString);
+        // The nightly rewrite alone: the housekeeping every few seconds could compact the file just before
+        // the rewrite, which then has nothing left to shrink.
+        properties.add("advisor.data.h2.housekeeping-interval", () -> "PT24H");
     }
 
     @Autowired
@@ -88,20 +91,19 @@ class ErasureLeavesNoTraceIntegrationTest {
      */
     @Test
     void theNightlyRewriteKeepsTheDatabaseFileToItsLiveData() throws Exception {
-        StringBuilder batch = new StringBuilder("{\"assessments\": [");
+        // One commit each, as a caseworker's assessments come: each commit appends to the file.
         for (int i = 0; i < 300; i++) {
-            batch.append(i == 0 ? "" : ",").append(FamilyJson.inCourse("K-SIZE-" + i, "2026-11-22", "MODERATE"));
+            mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
+                            .content(FamilyJson.inCourse("K-SIZE-" + i, "2026-11-22", "MODERATE")))
+                    .andExpect(status().isCreated());
         }
-        mvc.perform(post("/api/v1/assessments:batch").contentType(MediaType.APPLICATION_JSON)
-                        .content(batch.append("]}").toString()))
-                .andExpect(status().isOk());
         long before = databaseFileSize();
 
         erasures.purgeExpired();
 
         long after = databaseFileSize();
         System.out.printf("H2 file: %d KB before the nightly rewrite, %d KB after%n", before / 1024, after / 1024);
-        assertThat(after).isLessThan(before);
+        assertThat(after).as("written anew with its live data").isLessThan(before / 2);
         mvc.perform(get("/api/v1/cases/{caseRef}/assessments", "K-SIZE-299"))
                 .andExpect(jsonPath("$.totalAssessments").value(1));
     }
