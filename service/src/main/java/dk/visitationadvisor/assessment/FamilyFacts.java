@@ -9,6 +9,7 @@ import dk.visitationadvisor.facts.Measurements;
 import dk.visitationadvisor.facts.Parent;
 import dk.visitationadvisor.facts.Pregnancy;
 import dk.visitationadvisor.facts.PreviousAssessment;
+import dk.visitationadvisor.facts.Referral;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * Turns a request into the facts the rules match on. Absent sections become facts with unknown
  * fields, so that rules see "unknown" explicitly; only pregnancy, child and course may be absent,
  * because their absence has a meaning (not pregnant, not born, at visitation), and the previous
- * assessment, absent for a case's first.
+ * assessment, absent for a case's first. The referral is always there: the family as it was when
+ * the age and stage criteria are judged.
  */
 final class FamilyFacts {
 
@@ -53,8 +55,10 @@ final class FamilyFacts {
         if (course != null) {
             facts.add(Course.of(course.programme(), course.startDate(), course.phase(), course.phaseStartDate(),
                     course.statusLetterSent(), course.dischargePlan(), course.networkAgreements(), course.safetyPlan(),
-                    request.child() == null ? null : request.child().birthDate(), assessmentDate));
+                    assessmentDate));
         }
+        facts.add(Referral.on(course == null ? assessmentDate : course.startDate(), request.pregnancy() != null,
+                request.child() == null ? null : request.child().birthDate()));
         AssessmentRequest.MeasurementsInput m = Objects.requireNonNullElse(request.measurements(),
                 new AssessmentRequest.MeasurementsInput(null, null, null, null, null, null, null, null, null, null, null));
         facts.add(new Measurements(m.epds(), m.epdsSelfHarm(), m.epdsRespondent(), m.adbb(), m.ors(), m.orsRater(),

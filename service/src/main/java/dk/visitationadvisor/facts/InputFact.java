@@ -17,6 +17,21 @@ public interface InputFact {
         return new FactRef(pathOf(field), FieldValues.read(this, field));
     }
 
+    /**
+     * The facts of those of the given fields that are known (not null): what a rule cites when one of
+     * several conditions made it fire, so that the one that did not is not shown as "unknown".
+     */
+    default List<FactRef> known(String... fields) {
+        List<FactRef> known = new ArrayList<>();
+        for (String field : fields) {
+            FactRef fact = fact(field);
+            if (fact.value() != null) {
+                known.add(fact);
+            }
+        }
+        return known;
+    }
+
     /** The paths of those of the given fields that are unknown (null). */
     default List<String> missing(String... fields) {
         List<String> paths = new ArrayList<>();

@@ -93,7 +93,7 @@ public final class RulePolicy {
      */
     static final Set<String> METHODS = Set.of(
             // facts: what they say, and the input fields they rest on
-            "fact", "facts", "listed", "missing", "identity", "asFact", "hasRiskFactor", "levelAtLeast",
+            "fact", "facts", "known", "listed", "missing", "identity", "asFact", "hasRiskFactor", "levelAtLeast",
             "levelBelow", "concernRoseTo", "concernFellTo", "hadNoActiveUse", "reportedDomesticViolence",
             // record fields read as calls
             "level", "date", "name", "phase", "programme", "min", "max", "birthDate",

@@ -34,28 +34,32 @@ class AgeTest {
             "2026-05-31, 2026-10-31, 5"})
     void countsCompletedMonthsInAPhase(LocalDate phaseStart, LocalDate assessed, int months) {
         Course course = Course.of(Programme.FAMILY_PLACEMENT, phaseStart, Phase.RESIDENTIAL_STAY, phaseStart, null,
-                null, null, null, null, assessed);
+                null, null, null, assessed);
         assertThat(course.monthsInPhase()).isEqualTo(months);
     }
 
-    @ParameterizedTest(name = "born {0}, course from {1}: {2} weeks, {3} months at the start, born after it: {4}")
+    @ParameterizedTest(name = "born {0}, referred {1}: {2} weeks, {3} months then, expecting then: {4}")
     @CsvSource({"2026-09-01, 2026-10-27, 8.0, 1, false", "2026-09-01, 2026-10-28, 8.142857142857142, 1, false",
             "2026-09-01, 2026-09-01, 0.0, 0, false", "2026-10-01, 2026-09-01, , , true"})
-    void judgesTheChildsAgeAtTheCoursesStartNotToday(LocalDate born, LocalDate start, Double weeks, Integer months,
-            boolean bornAfterStart) {
-        Course course = Course.of(Programme.INTENSIVE_INFANT, start, Phase.SUPPORTIVE, start, null, null, null, null,
-                born, LocalDate.of(2027, 3, 1));
-        assertThat(course.childAgeInWeeksAtStart()).isEqualTo(weeks);
-        assertThat(course.childAgeInMonthsAtStart()).isEqualTo(months);
-        assertThat(course.childBornAfterStart()).isEqualTo(bornAfterStart);
+    void judgesTheChildsAgeAtReferralNotToday(LocalDate born, LocalDate referred, Double weeks, Integer months,
+            boolean expecting) {
+        Referral referral = Referral.on(referred, false, born);
+        assertThat(referral.childAgeInWeeks()).isEqualTo(weeks);
+        assertThat(referral.childAgeInMonths()).isEqualTo(months);
+        assertThat(referral.expectingChild()).isEqualTo(expecting);
     }
 
     @Test
-    void leavesTheAgeAtTheStartUnknownWithoutAStartDate() {
-        Course course = Course.of(Programme.INTENSIVE_INFANT, null, Phase.SUPPORTIVE, null, null, null, null, null,
-                LocalDate.of(2026, 9, 1), LocalDate.of(2027, 3, 1));
-        assertThat(course.childBornAfterStart()).isNull();
-        assertThat(course.childAgeInWeeksAtStart()).isNull();
-        assertThat(course.childAgeInMonthsAtStart()).isNull();
+    void aPregnancyIsExpectingAChildAndNeitherIsUnknown() {
+        LocalDate referred = LocalDate.of(2026, 9, 1);
+        assertThat(Referral.on(referred, true, LocalDate.of(2025, 12, 1)))
+                .isEqualTo(new Referral(referred, true, 274, 274 / 7.0, 9));
+        assertThat(Referral.on(referred, false, null)).isEqualTo(new Referral(referred, null, null, null, null));
+    }
+
+    @Test
+    void leavesEverythingUnknownWithoutAReferralDate() {
+        assertThat(Referral.on(null, true, LocalDate.of(2026, 9, 1)))
+                .isEqualTo(new Referral(null, null, null, null, null));
     }
 }

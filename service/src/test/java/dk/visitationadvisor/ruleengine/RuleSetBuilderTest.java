@@ -29,7 +29,7 @@ class RuleSetBuilderTest {
 
     @Test
     void describesEveryRuleOfTheRepositoryWithItsMetadata() {
-        RuleDescription rule = repositoryRules.rule("FA-IN-AGE met: the youngest child is under the age limit")
+        RuleDescription rule = repositoryRules.rule("FA-IN-AGE met: expecting a child, or a child under the age limit, at referral")
                 .orElseThrow();
         assertThat(rule.code()).isEqualTo("FA-IN-AGE");
         assertThat(rule.kind()).isEqualTo(RuleKind.INCLUSION);
@@ -56,7 +56,7 @@ class RuleSetBuilderTest {
     void aBrokenRuleFileIsRefusedWithFileLineAndProblem() throws IOException {
         copyRules();
         Path file = copy.resolve("family-placement/inclusion.drl");
-        Files.writeString(file, Files.readString(file).replace("$pregnancy : Pregnancy()", "$pregnancy : Pregnancy( ("));
+        Files.writeString(file, Files.readString(file).replace("$course : Course( startDate == null )", "$course : Course( ( startDate == null )"));
 
         assertThatThrownBy(() -> RuleSetBuilder.build(RuleFiles.fromDirectory(copy)))
                 .isInstanceOf(RuleSetException.class)
