@@ -18,7 +18,6 @@ import dk.visitationadvisor.security.AccessAudit.EntriesWithRecord;
 import dk.visitationadvisor.security.Audited;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.security.Role;
-import dk.visitationadvisor.assessment.whatif.WhatIf;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,11 +49,11 @@ class AssessmentController {
     private final AccessAudit audit;
     private final IdempotentAssessments idempotentAssessments;
     private final IdempotencyKeyHeader idempotencyKeys;
-    private final WhatIf whatIf;
+    private final AnswerAdditions whatIf;
 
     AssessmentController(AssessmentService assessments, RequestReader requests, CaseHistory history,
             AccessAudit audit, IdempotentAssessments idempotentAssessments, IdempotencyKeyHeader idempotencyKeys,
-            WhatIf whatIf) {
+            AnswerAdditions whatIf) {
         this.idempotentAssessments = idempotentAssessments;
         this.idempotencyKeys = idempotencyKeys;
         this.assessments = assessments;
@@ -104,7 +103,7 @@ class AssessmentController {
         Function<StoredAssessment, Runnable> onRecord = stored -> auditEntries.write(stored.caseRef(), stored.id());
         try {
             UnaryOperator<AssessmentResponse> additions =
-                    whatIf.additions(request, locale, true, new WhatIf.Asked(rankMissing, counterfactuals));
+                    whatIf.additions(request, locale, true, new AnswerAdditions.Asked(rankMissing, counterfactuals));
             String answer;
             boolean replayed = false;
             if (idempotencyKey == null) {
@@ -163,7 +162,7 @@ class AssessmentController {
             audit.note(request.caseRef(), null);
         }
         return assessments.preview(request, locale, caseworker,
-                whatIf.additions(request, locale, caseworker, new WhatIf.Asked(rankMissing, counterfactuals)));
+                whatIf.additions(request, locale, caseworker, new AnswerAdditions.Asked(rankMissing, counterfactuals)));
     }
 
     @Operation(operationId = "readAssessment", summary = "Read an assessment exactly as it was answered",

@@ -1,5 +1,6 @@
 package dk.visitationadvisor.caseworker;
 
+import dk.visitationadvisor.assessment.AnswerAdditions;
 import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
@@ -17,7 +18,6 @@ import dk.visitationadvisor.platform.validation.NotCprShapedValidator;
 import dk.visitationadvisor.security.Purpose;
 import dk.visitationadvisor.platform.http.InvalidRequestException;
 import dk.visitationadvisor.platform.http.RequestReader;
-import dk.visitationadvisor.assessment.whatif.WhatIf;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Clock;
@@ -68,13 +68,13 @@ class CaseworkerController {
     private final Decisions decisions;
     private final FormSubmissions submissions;
     private final FormDrafts drafts;
-    private final WhatIf whatIf;
+    private final AnswerAdditions whatIf;
     /** A case reference as the API takes it (AssessmentRequest's pattern), for a draft's key. */
     private static final Pattern DRAFT_CASE_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
     CaseworkerController(AssessmentService assessments, CaseHistory history, RequestReader requests, JsonMapper json,
             Clock clock, MessageSource messages, Labels labels, AccessAudit audit, Decisions decisions,
-            FormSubmissions submissions, FormDrafts drafts, WhatIf whatIf) {
+            FormSubmissions submissions, FormDrafts drafts, AnswerAdditions whatIf) {
         this.whatIf = whatIf;
         this.audit = audit;
         this.drafts = drafts;
@@ -195,8 +195,8 @@ class CaseworkerController {
             @RequestParam(defaultValue = "false") boolean counterfactuals, Locale locale, Model model) {
         StoredAssessment stored = history.assessment(assessmentId).orElseThrow(CaseworkerController::notFound);
         AssessmentResponse answer = showResult(assessmentId, model);
-        WhatIf.Asked asked = new WhatIf.Asked(rank, counterfactuals);
-        model.addAttribute("whatIf", asked.equals(WhatIf.Asked.NOTHING) ? WhatIfView.NONE
+        AnswerAdditions.Asked asked = new AnswerAdditions.Asked(rank, counterfactuals);
+        model.addAttribute("whatIf", asked.equals(AnswerAdditions.Asked.NOTHING) ? WhatIfView.NONE
                 : WhatIfView.of(answer, assessments.preview(stored, locale, whatIf.additions(stored, locale, asked))));
         model.addAttribute("decision", DecisionView.of(decisions.find(assessmentId).orElse(null),
                 decisions.history(assessmentId)));

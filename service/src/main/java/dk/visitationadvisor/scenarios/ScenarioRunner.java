@@ -1,18 +1,19 @@
 package dk.visitationadvisor.scenarios;
 
+import dk.visitationadvisor.assessment.AnswerAdditions;
 import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
 import dk.visitationadvisor.assessment.RulesFailedException;
+import dk.visitationadvisor.assessment.whatif.WhatIf;
 import dk.visitationadvisor.explanation.Explainer;
 import dk.visitationadvisor.facts.RuleKind;
-import dk.visitationadvisor.ruleengine.RuleDescription;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
+import dk.visitationadvisor.ruleengine.RuleDescription;
 import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
-import dk.visitationadvisor.assessment.whatif.WhatIf;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -103,7 +104,7 @@ public final class ScenarioRunner {
         AssessmentService service = new AssessmentService(new LiveRuleSet(new RuleEngine(ruleSetFor(
                 scenario.judgedAt() != null ? scenario.judgedAt() : asOf, scenario.parameters()))),
                 new Explainer(), Clock.systemDefaultZone(), new InMemoryAssessmentStore(), json);
-        WhatIf.Asked asked = new WhatIf.Asked(ScenarioCheck.asksForRanking(scenario.expect()),
+        AnswerAdditions.Asked asked = new AnswerAdditions.Asked(ScenarioCheck.asksForRanking(scenario.expect()),
                 ScenarioCheck.asksForCounterfactuals(scenario.expect()));
         AssessmentResponse answer;
         try {

@@ -1,5 +1,6 @@
 package dk.visitationadvisor.assessment.whatif;
 
+import dk.visitationadvisor.assessment.AnswerAdditions;
 import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentService;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * analysis that ran out says so ({@code cutShort}).
  */
 @Service
-public class WhatIf {
+public class WhatIf implements AnswerAdditions {
 
     private final AssessmentService assessments;
     private final MessageSource messages;
@@ -51,31 +52,13 @@ public class WhatIf {
         return messages;
     }
 
-    /** What the caller asked for. */
-    public record Asked(boolean rankMissing, boolean counterfactuals) {
-
-        public static final Asked NOTHING = new Asked(false, false);
-
-        boolean anything() {
-            return rankMissing || counterfactuals;
-        }
-    }
-
-    /**
-     * The additions to a family's answer that the caller asked for; the identity when none.
-     *
-     * @param withHistory against the case's previous assessment, as the answer is
-     */
+    @Override
     public UnaryOperator<AssessmentResponse> additions(AssessmentRequest request, Locale locale, boolean withHistory,
             Asked asked) {
         return additions(request, locale, () -> assessments.trial(request, withHistory), asked);
     }
 
-    /**
-     * The additions to a stored assessment's family, tried on its date against what it was compared with, as
-     * {@link AssessmentService#preview(StoredAssessment, Locale, UnaryOperator)} answers it: for the
-     * caseworker's result page, on request.
-     */
+    @Override
     public UnaryOperator<AssessmentResponse> additions(StoredAssessment stored, Locale locale, Asked asked) {
         return additions(json.readValue(stored.requestJson(), AssessmentRequest.class), locale,
                 () -> assessments.trial(stored), asked);

@@ -2,6 +2,7 @@ package dk.visitationadvisor.assessment.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.visitationadvisor.assessment.AnswerAdditions;
 import dk.visitationadvisor.assessment.AssessmentRequest;
 import dk.visitationadvisor.assessment.AssessmentResponse;
 import dk.visitationadvisor.assessment.AssessmentResponse.Consequence;
@@ -9,9 +10,6 @@ import dk.visitationadvisor.assessment.AssessmentResponse.Counterfactual;
 import dk.visitationadvisor.assessment.AssessmentResponse.MissingFact;
 import dk.visitationadvisor.assessment.AssessmentResponse.RankedMissingInformation;
 import dk.visitationadvisor.assessment.AssessmentService;
-import dk.visitationadvisor.scenarios.InMemoryAssessmentStore;
-import dk.visitationadvisor.scenarios.Scenario;
-import dk.visitationadvisor.scenarios.ScenarioParameters;
 import dk.visitationadvisor.explanation.Explainer;
 import dk.visitationadvisor.facts.Programme;
 import dk.visitationadvisor.ruleengine.LiveRuleSet;
@@ -19,6 +17,9 @@ import dk.visitationadvisor.ruleengine.RuleEngine;
 import dk.visitationadvisor.ruleengine.RuleFiles;
 import dk.visitationadvisor.ruleengine.RuleSet;
 import dk.visitationadvisor.ruleengine.RuleSetBuilder;
+import dk.visitationadvisor.scenarios.InMemoryAssessmentStore;
+import dk.visitationadvisor.scenarios.Scenario;
+import dk.visitationadvisor.scenarios.ScenarioParameters;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class WhatIfTest {
                 Clock.systemDefaultZone(), new InMemoryAssessmentStore(), JSON);
     }
 
-    private static AssessmentResponse answer(String file, WhatIf.Asked asked, Locale locale) {
+    private static AssessmentResponse answer(String file, AnswerAdditions.Asked asked, Locale locale) {
         Scenario scenario = family(file);
         AssessmentService service = service(scenario);
         return service.preview(scenario.family(), locale, true,
@@ -70,7 +71,7 @@ class WhatIfTest {
 
     @Test
     void housingThatAloneDecidesIsRankedFirstWithEachValuesRecommendation() {
-        AssessmentResponse answer = answer("rank-housing-decides.yaml", new WhatIf.Asked(true, false), DANISH);
+        AssessmentResponse answer = answer("rank-housing-decides.yaml", new AnswerAdditions.Asked(true, false), DANISH);
 
         RankedMissingInformation ranked = answer.rankedMissingInformation();
         MissingFact housing = ranked.facts().get(0);
@@ -100,7 +101,7 @@ class WhatIfTest {
 
     @Test
     void nothingIsAddedUnlessAskedFor() {
-        AssessmentResponse answer = answer("rank-housing-decides.yaml", WhatIf.Asked.NOTHING, DANISH);
+        AssessmentResponse answer = answer("rank-housing-decides.yaml", AnswerAdditions.Asked.NOTHING, DANISH);
 
         assertThat(answer.rankedMissingInformation()).isNull();
         assertThat(answer.counterfactuals()).isNull();
@@ -126,7 +127,7 @@ class WhatIfTest {
 
     @Test
     void partnerOnlyAbuseIsLiftedByThePartnerNotTakingPart() {
-        AssessmentResponse answer = answer("counterfactual-partner-abuse.yaml", new WhatIf.Asked(false, true), DANISH);
+        AssessmentResponse answer = answer("counterfactual-partner-abuse.yaml", new AnswerAdditions.Asked(false, true), DANISH);
 
         Counterfactual infant = outcome(answer, Programme.INTENSIVE_INFANT, "ELIGIBLE");
         assertThat(infant.now()).isEqualTo("NOT_ELIGIBLE");
@@ -139,7 +140,7 @@ class WhatIfTest {
     @Test
     void lowConcernAndAcuteDangerAreTheAuthoritysToChange() {
         for (String file : List.of("counterfactual-low-concern.yaml", "counterfactual-acute.yaml")) {
-            AssessmentResponse answer = answer(file, new WhatIf.Asked(false, true), DANISH);
+            AssessmentResponse answer = answer(file, new AnswerAdditions.Asked(false, true), DANISH);
 
             assertThat(answer.counterfactuals().outcomes()).as(file).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.changes()).isEmpty();
@@ -154,7 +155,7 @@ class WhatIfTest {
     void counterfactualsChangeOnlyWhatAFamilyOrAMeasureCanChange() {
         List<String> changed = new ArrayList<>();
         for (Path file : Scenario.filesBelow(FAMILIES)) {
-            AssessmentResponse answer = answer(file.getFileName().toString(), new WhatIf.Asked(false, true),
+            AssessmentResponse answer = answer(file.getFileName().toString(), new AnswerAdditions.Asked(false, true),
                     Locale.ENGLISH);
             answer.counterfactuals().outcomes().forEach(c -> c.changes()
                     .forEach(set -> set.facts().forEach(f -> changed.add(f.field().replaceAll("\\[\\d+]", "")))));
@@ -166,7 +167,7 @@ class WhatIfTest {
 
     @Test
     void aRaisedVisitPlanNamesTheScoreThatWouldLetItDown() {
-        AssessmentResponse answer = answer("counterfactual-in-treatment.yaml", new WhatIf.Asked(false, true),
+        AssessmentResponse answer = answer("counterfactual-in-treatment.yaml", new AnswerAdditions.Asked(false, true),
                 Locale.ENGLISH);
 
         Counterfactual visits = outcome(answer, Programme.INTENSIVE_INFANT, "FEWER_VISITS");
