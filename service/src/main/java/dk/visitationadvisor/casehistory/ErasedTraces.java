@@ -1,5 +1,6 @@
 package dk.visitationadvisor.casehistory;
 
+import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
@@ -86,6 +87,11 @@ sealed interface ErasedTraces {
         public synchronized boolean removeNow(List<String> tables) {
             String file = jdbc.sql("CALL DATABASE_PATH()").query(String.class).single() + ".mv.db";
             HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+            // Evicting the connections makes the pool open new ones to keep its minimum, and a new one
+            // opens the database again, under the rewrite (CI saw the rewrite fail on the open file).
+            HikariConfigMXBean config = pool.getHikariConfigMXBean();
+            int minimumIdle = config.getMinimumIdle();
+            config.setMinimumIdle(0);
             connections.suspendPool();
             try {
                 long deadline = System.nanoTime() + wait.toNanos();
@@ -109,10 +115,12 @@ sealed interface ErasedTraces {
                 Thread.currentThread().interrupt();
                 return false;
             } catch (SQLException | RuntimeException e) {
-                log.warn("Could not rewrite the database file after an erasure ({}); tried again later",
-                        e.getClass().getSimpleName());
+                // The message names the file and what H2 found, never case data: it is what tells why.
+                log.warn("Could not rewrite the database file after an erasure ({}: {}); tried again later",
+                        e.getClass().getSimpleName(), e.getMessage());
                 return false;
             } finally {
+                config.setMinimumIdle(minimumIdle);
                 connections.resumePool();
             }
         }

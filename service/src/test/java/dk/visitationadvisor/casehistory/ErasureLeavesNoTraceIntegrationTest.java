@@ -72,10 +72,16 @@ class ErasureLeavesNoTraceIntegrationTest {
         List<String> kept = storeFamilyWithDecision("K-KEPT-" + unique, "Decided so: KEPT-" + unique);
         assertThat(traces(erased)).as("what is stored can be found in the files").containsExactlyElementsOf(erased);
 
-        mvc.perform(delete("/api/v1/cases/{caseRef}", "K-ERASED-" + unique))
+        String erasure = mvc.perform(delete("/api/v1/cases/{caseRef}", "K-ERASED-" + unique))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assessmentsErased").value(1))
-                .andExpect(jsonPath("$.tracesRemovedAt").isNotEmpty());
+                .andReturn().getResponse().getContentAsString();
+        if (json.readTree(erasure).path("tracesRemovedAt").isNull()) {
+            // A busy database leaves the rewrite for the next try (CI saw it once): that try is what the
+            // scheduler runs every few minutes, and it must then succeed.
+            System.out.println("The rewrite after the erasure was left for the next try");
+            assertThat(erasures.removeTraces()).as("the next try removes the traces").isTrue();
+        }
 
         assertThat(traces(erased)).as("the erased family's data, answer and decision text").isEmpty();
         assertThat(traces(kept)).as("another family's, still there").containsExactlyElementsOf(kept);
