@@ -10,6 +10,7 @@ import dk.visitationadvisor.facts.Household;
 import dk.visitationadvisor.facts.Measurements;
 import dk.visitationadvisor.facts.Parent;
 import dk.visitationadvisor.facts.Pregnancy;
+import dk.visitationadvisor.facts.Referral;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -40,7 +41,7 @@ class FieldReferenceDocsTest {
     void theAuthorGuideListsEveryFieldOfTheInputFacts() throws IOException {
         List<String> rows = Files.readString(DOCS.resolve("rule-authoring.md")).lines().toList();
         Stream.of(Pregnancy.class, Child.class, Parent.class, Concern.class, Household.class, Course.class,
-                Measurements.class).forEach(fact -> {
+                Referral.class, Measurements.class).forEach(fact -> {
                     String row = rows.stream().filter(line -> line.startsWith("| `" + fact.getSimpleName() + "` |"))
                             .findFirst().orElse("");
                     Stream.of(fact.getRecordComponents()).forEach(field -> assertThat(row)
