@@ -5,7 +5,6 @@ import dk.visitationadvisor.casehistory.AssessmentStore;
 import dk.visitationadvisor.platform.storage.StorageFailures;
 import dk.visitationadvisor.casehistory.StoredAssessment;
 import dk.visitationadvisor.ruleengine.RuleEngine;
-import dk.visitationadvisor.system.WorkerPools;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assesses many families at once, for other systems (a municipality's nightly re-assessment, a
- * statistics run): evaluated in parallel on a bounded pool of workers ({@link WorkerPools}), all
+ * statistics run): evaluated in parallel on a bounded pool of workers ({@link BatchWorkers}), all
  * against one rule set, and stored in chunks of one transaction each.
  *
  * <p>The families of one case are assessed one after another, in the order given, each against the
@@ -52,7 +51,7 @@ public class BatchAssessments {
     private final int chunkSize;
 
     public BatchAssessments(AssessmentService assessments, AssessmentStore store, PlatformTransactionManager transactions,
-            @Qualifier(WorkerPools.BATCH_ASSESSMENT) ThreadPoolTaskExecutor workers,
+            @Qualifier(BatchWorkers.BATCH_ASSESSMENT) ThreadPoolTaskExecutor workers,
             @Value("${advisor.batch.chunk-size:500}") int chunkSize) {
         this.assessments = assessments;
         this.store = store;

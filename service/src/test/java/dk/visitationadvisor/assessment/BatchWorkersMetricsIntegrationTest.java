@@ -1,4 +1,4 @@
-package dk.visitationadvisor.system;
+package dk.visitationadvisor.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,13 +17,13 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The worker pools are Spring's task executors, measured by the actuator under their names: bounded
- * as configured, and counting the work they do. In the test context the other tests share.
+ * The batch's worker pool is a Spring task executor, measured by the actuator under its name: bounded
+ * as configured, and counting the work it does. In the test context the other tests share.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @WithMockUser(roles = "CASEWORKER")
-class WorkerPoolMetricsIntegrationTest {
+class BatchWorkersMetricsIntegrationTest {
 
     @Autowired
     MeterRegistry meters;

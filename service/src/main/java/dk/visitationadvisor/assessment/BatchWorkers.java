@@ -1,4 +1,4 @@
-package dk.visitationadvisor.system;
+package dk.visitationadvisor.assessment;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -9,24 +9,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The pools of worker threads that features run in parallel on: Spring's task executors, so that the
- * actuator measures each (executor.active, executor.queued, executor.completed, … with the tag
- * {@code name}: the bean's name, e.g. batchAssessmentWorkers), and the application context stops them: at shutdown a
- * pool finishes the tasks it has (the web server's graceful stop lets the request that gave them
- * finish first), for at most the shutdown phase's grace period.
+ * The pool of worker threads a batch's cases are assessed on: a Spring task executor, so that the
+ * actuator measures it (executor.active, executor.queued, executor.completed, … with the tag
+ * {@code name=batchAssessmentWorkers}), and the application context stops it: at shutdown the pool
+ * finishes the tasks it has (the web server's graceful stop lets the request that gave them finish
+ * first), for at most the shutdown phase's grace period.
  *
  * <p>Bounded in threads and queue: a task finding the queue full runs on the thread that submits it,
  * which so waits instead of piling up work.
  */
 @Configuration(proxyBeanMethods = false)
-public class WorkerPools {
+class BatchWorkers {
 
     /** Assesses a batch's cases in parallel (BatchAssessments). */
-    public static final String BATCH_ASSESSMENT = "batchAssessmentWorkers";
+    static final String BATCH_ASSESSMENT = "batchAssessmentWorkers";
 
     private final Duration gracePeriod;
 
-    WorkerPools(@Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration gracePeriod) {
+    BatchWorkers(@Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration gracePeriod) {
         this.gracePeriod = gracePeriod;
     }
 
@@ -48,7 +48,7 @@ public class WorkerPools {
         pool.setCorePoolSize(threads);
         pool.setMaxPoolSize(threads);
         pool.setQueueCapacity(queueCapacity);
-        pool.setRejectedExecutionHandler(WorkerPools::runOnCallerUnlessShutDown);
+        pool.setRejectedExecutionHandler(BatchWorkers::runOnCallerUnlessShutDown);
         // Daemon threads: a task still running after the grace period does not keep the process alive.
         pool.setDaemon(true);
         pool.setWaitForTasksToCompleteOnShutdown(true);
