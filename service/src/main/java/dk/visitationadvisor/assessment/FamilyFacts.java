@@ -13,16 +13,13 @@ import dk.visitationadvisor.facts.Referral;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns a request into the facts the rules match on: a fact's fields are taken from the request's
- * fields of the same name ({@link FieldsByName}), the ages and durations counted on the assessment
- * date. Absent sections become facts with unknown fields, so that rules see "unknown" explicitly;
- * only pregnancy, child and course may be absent, because their absence has a meaning (not
- * pregnant, not born, at visitation), and the previous
+ * Turns a request into the facts the rules match on. Absent sections become facts with unknown
+ * fields, so that rules see "unknown" explicitly; only pregnancy, child and course may be absent,
+ * because their absence has a meaning (not pregnant, not born, at visitation), and the previous
  * assessment, absent for a case's first. The referral is always there: the family as it was when
  * the age and stage criteria are judged.
  */
@@ -36,18 +33,24 @@ final class FamilyFacts {
         facts.add(new AssessmentDay(assessmentDate));
         previous.ifPresent(facts::add);
         if (request.pregnancy() != null) {
-            facts.add(FieldsByName.copy(request.pregnancy(), AssessmentRequest.PregnancyInput.class, Pregnancy.class));
+            facts.add(new Pregnancy(request.pregnancy().gestationalWeek()));
         }
         if (request.child() != null) {
             facts.add(Child.bornOn(request.child().birthDate(), request.child().growthOnTrack(), assessmentDate));
         }
         List<AssessmentRequest.ParentInput> parents = Objects.requireNonNullElse(request.parents(), List.of());
         for (int number = 0; number < parents.size(); number++) {
-            facts.add(FieldsByName.copy(parents.get(number), AssessmentRequest.ParentInput.class, Parent.class,
-                    Map.of("number", number)));
+            AssessmentRequest.ParentInput parent = parents.get(number);
+            facts.add(new Parent(number, parent.role(),
+                    parent.riskFactors() == null ? null : List.copyOf(parent.riskFactors()), parent.substanceUse(),
+                    parent.wantsSubstanceTreatment(), parent.retentionAgreement(), parent.mentalIllness(),
+                    parent.cognitiveFunction(), parent.participates()));
         }
-        facts.add(FieldsByName.copy(request.concern(), AssessmentRequest.ConcernInput.class, Concern.class));
-        facts.add(FieldsByName.copy(request, AssessmentRequest.class, Household.class));
+        AssessmentRequest.ConcernInput concern = Objects.requireNonNullElse(request.concern(),
+                new AssessmentRequest.ConcernInput(null, null, null, null));
+        facts.add(new Concern(concern.level(), concern.childSafetyConcern(), concern.doubtAboutParentingCapacity(),
+                concern.placementNecessary()));
+        facts.add(new Household(request.consent(), request.housing(), request.network(), request.olderSiblings()));
         AssessmentRequest.CourseInput course = request.course();
         if (course != null) {
             facts.add(Course.of(course.programme(), course.startDate(), course.phase(), course.phaseStartDate(),
@@ -56,8 +59,10 @@ final class FamilyFacts {
         }
         facts.add(Referral.on(course == null ? assessmentDate : course.startDate(), request.pregnancy() != null,
                 request.child() == null ? null : request.child().birthDate()));
-        facts.add(FieldsByName.copy(request.measurements(), AssessmentRequest.MeasurementsInput.class,
-                Measurements.class));
+        AssessmentRequest.MeasurementsInput m = Objects.requireNonNullElse(request.measurements(),
+                new AssessmentRequest.MeasurementsInput(null, null, null, null, null, null, null, null, null, null, null));
+        facts.add(new Measurements(m.epds(), m.epdsSelfHarm(), m.epdsRespondent(), m.adbb(), m.ors(), m.orsRater(),
+                m.srs(), m.careIndexSensitivity(), m.asqse2(), m.asqse2IntervalMonths(), m.missedContacts()));
         return facts;
     }
 }
