@@ -41,7 +41,7 @@ public record AssessmentOutcome(Map<Programme, Status> statuses, Programme recom
         boolean raised = visits != null && visits.min() != null && baseMin != null && visits.min() > baseMin
                 && evaluation.visitRanges().stream().anyMatch(VisitRange::adjusted);
         return new AssessmentOutcome(Map.copyOf(statuses),
-                AssessmentService.recommendedProgramme(evaluation.recommendations()), escalations,
+                ExplainedAnswers.recommendedProgramme(evaluation.recommendations()), escalations,
                 plan ? evaluation.phases().get(0).programme() : null, plan ? evaluation.phases().get(0).phase() : null,
                 visits, raised);
     }
